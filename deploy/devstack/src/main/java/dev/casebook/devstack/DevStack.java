@@ -1,0 +1,119 @@
+package dev.casebook.devstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Casebook's infrastructure in one place: PostgreSQL with the {@code casebook} database and a Kafka
+ * broker. External servers named in the environment are used as they are; otherwise both are started
+ * from Maven Central jars, with their files under one data directory.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final String DB_URL = "CASEBOOK_DB_URL";
+    public static final String DB_USERNAME = "CASEBOOK_DB_USERNAME";
+    public static final String DB_PASSWORD = "CASEBOOK_DB_PASSWORD";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+
+    /**
+     * @param dataDirectory where the embedded servers keep their files
+     * @param databasePort  0 for any free port
+     * @param kafkaPort     0 for any free port
+     * @param withKafka     false for services that do not use events
+     * @param environment   where {@link #DB_URL} and {@link #KAFKA_BOOTSTRAP_SERVERS} may name external servers
+     */
+    public record Settings(Path dataDirectory, int databasePort, int kafkaPort, boolean withKafka,
+                           Map<String, String> environment) {
+    }
+
+    private final Database database;
+    private final KafkaBroker kafka;
+
+    private DevStack(Database database, KafkaBroker kafka) {
+        this.database = database;
+        this.kafka = kafka;
+    }
+
+    /** Starts what is not external, both servers at once since each takes a few seconds. */
+    public static DevStack start(Settings settings) throws IOException {
+        Map<String, String> env = settings.environment();
+        CompletableFuture<KafkaBroker> kafka = !settings.withKafka()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> startKafka(settings, env));
+        Database database;
+        try {
+            database = env.containsKey(DB_URL)
+                    ? Database.external(env.get(DB_URL), env.getOrDefault(DB_USERNAME, "postgres"), env.get(DB_PASSWORD))
+                    : Database.embedded(settings.dataDirectory().resolve("postgres"), settings.databasePort());
+        } catch (IOException | RuntimeException e) {
+            kafka.thenAccept(broker -> {
+                if (broker != null) {
+                    broker.close();
+                }
+            });
+            throw e;
+        }
+        try {
+            return new DevStack(database, kafka.join());
+        } catch (CompletionException e) {
+            database.close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static KafkaBroker startKafka(Settings settings, Map<String, String> env) {
+        if (env.containsKey(KAFKA_BOOTSTRAP_SERVERS)) {
+            return KafkaBroker.external(env.get(KAFKA_BOOTSTRAP_SERVERS));
+        }
+        try {
+            return KafkaBroker.embedded(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The broker, or null when started without Kafka. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The environment variables the services read their connections from. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(DB_URL, database.jdbcUrl());
+        env.put(DB_USERNAME, database.username());
+        env.put(DB_PASSWORD, database.password());
+        if (kafka != null) {
+            env.put(KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        }
+        return env;
+    }
+
+    /** The same connections as Quarkus configuration, for tests. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.username", database.username());
+        config.put("quarkus.datasource.password", database.password());
+        if (kafka != null) {
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        }
+        return config;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (kafka != null) {
+            kafka.close();
+        }
+        database.close();
+    }
+}
