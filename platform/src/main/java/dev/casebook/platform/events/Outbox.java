@@ -1,0 +1,87 @@
+package dev.casebook.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.platform.requestid.RequestIds;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the same database transaction as the change it describes, so that an event
+ * exists exactly when the change was committed. {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "casebook.events.enabled", stringValue = "true")
+public class Outbox {
+
+    private static final Object RELAY_NUDGE = new Object();
+
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * @param topic   the Kafka topic
+     * @param key     the record key: the id of the aggregate, so its events stay in order on one partition
+     * @param type    the CloudEvents type, such as {@code dev.casebook.casestudy.published.v1}
+     * @param subject the CloudEvents subject, or null
+     * @param data    serialized as the JSON data of the event
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String key, String type, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.recordKey = key;
+        event.type = type;
+        event.subject = subject;
+        event.occurredAt = Instant.now();
+        event.requestId = RequestIds.current();
+        event.data = toJson(data);
+        event.persist();
+        nudgeRelayAfterCommit();
+        return event.eventId;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return data instanceof String text ? text : json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON", e);
+        }
+    }
+
+    // The relay also polls; the nudge only saves the wait for the next poll.
+    private void nudgeRelayAfterCommit() {
+        if (transactions.getResource(RELAY_NUDGE) != null) {
+            return;
+        }
+        transactions.putResource(RELAY_NUDGE, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.requestRun();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,200 @@
+package dev.casebook.platform.events;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), and marks
+ * a row published only after the broker acknowledged it. A row whose send failed stays, and so do all
+ * after it: the next run starts again from there. Consumers see an event at least once and drop
+ * repeats by its id.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "casebook.events.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final String bootstrapServers;
+    private final String source;
+    private final long lockKey;
+    private final Duration sendTimeout;
+    private final Duration retention;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean runRequested = new AtomicBoolean();
+    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile boolean brokerUnreachable;
+
+    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                       @ConfigProperty(name = "casebook.events.source") Optional<String> source,
+                       @ConfigProperty(name = "casebook.outbox.send-timeout", defaultValue = "15s") Duration sendTimeout,
+                       @ConfigProperty(name = "casebook.outbox.retention", defaultValue = "P7D") Duration retention) {
+        this.bootstrapServers = bootstrapServers;
+        this.source = source.orElse("/casebook/" + applicationName);
+        this.sendTimeout = sendTimeout;
+        this.retention = retention;
+        // Services share one database: each relay locks only its own outbox.
+        this.lockKey = ("casebook-outbox:" + applicationName).hashCode();
+    }
+
+    @Scheduled(every = "${casebook.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        requestRun();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1", Instant.now().minus(retention)));
+    }
+
+    /** Asks for a run soon; requests made while one is waiting are merged into it. */
+    public void requestRun() {
+        if (runRequested.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                runRequested.set(false);
+                publishPending();
+            });
+        }
+    }
+
+    /** Publishes what is waiting, batch after batch, until the outbox is empty or a send fails. */
+    void publishPending() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == BATCH);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Outbox relay run ended early");
+        }
+    }
+
+    private int publishBatch() {
+        Object locked = Panache.getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", lockKey)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0; // another instance of this service is relaying
+        }
+        List<OutboxEvent> events = OutboxEvent.nextUnpublished(BATCH);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+        try {
+            for (OutboxEvent event : events) {
+                sends.add(producer().send(toRecord(event)));
+            }
+        } catch (RuntimeException e) {
+            // Sends already handed to the producer are still awaited below.
+            reportUnreachable(e);
+        }
+        Instant now = Instant.now();
+        int acknowledged = 0;
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                reportUnreachable(e);
+                break;
+            }
+            events.get(acknowledged).publishedAt = now;
+            acknowledged++;
+        }
+        if (acknowledged == events.size() && brokerUnreachable) {
+            brokerUnreachable = false;
+            LOG.infof("Kafka at %s is reachable again; outbox events are flowing", bootstrapServers);
+        }
+        return acknowledged == events.size() ? acknowledged : 0;
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic, event.recordKey,
+                event.data.getBytes(StandardCharsets.UTF_8));
+        Headers headers = record.headers();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.ID, event.eventId.toString());
+        header(headers, CloudEventHeaders.TYPE, event.type);
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.TIME, event.occurredAt.toString());
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.subject != null) {
+            header(headers, CloudEventHeaders.SUBJECT, event.subject);
+        }
+        if (event.requestId != null) {
+            header(headers, CloudEventHeaders.REQUEST_ID, event.requestId);
+        }
+        return record;
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void reportUnreachable(Exception e) {
+        if (!brokerUnreachable) {
+            brokerUnreachable = true;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.warnf("Kafka at %s did not acknowledge outbox events (%s); they stay in the outbox and are retried",
+                    bootstrapServers, cause.getMessage());
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + source.replace('/', '-'),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.casebook.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every exception that reaches a resource boundary to one problem+json answer, so that no
+ * framework default (plain text, HTML, a stack trace) ever reaches a client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException problem, HttpServerRequest request) {
+        return ProblemResponses.toResponse(problem, request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException violations, HttpServerRequest request) {
+        return ProblemResponses.toResponse(ProblemException.invalid(Violations.toFieldErrors(violations)), request);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        return ProblemResponses.toResponse(JsonFieldErrors.toProblem(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request); // Quarkus wraps most Jackson errors in a plain 400
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
+        }
+        ProblemException problem = new ProblemException(status, StandardDetails.forStatus(status, request));
+        if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            problem.withHeader(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        }
+        return ProblemResponses.toResponse(problem, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        // The client gets the request id, the log gets the cause: never the other way round.
+        LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
+        return ProblemResponses.toResponse(new ProblemException(500, StandardDetails.forStatus(500, request)), request);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.casebook.platform;
+
+import dev.casebook.devstack.CasebookInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(CasebookInfrastructure.class)
+class OutboxRelayTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    AgroalDataSource database;
+
+    private long createNote(String text, String requestId) {
+        return given().contentType(ContentType.JSON).header("X-Request-Id", requestId)
+                .body("{\"text\": \"" + text + "\", \"mood\": \"CALM\"}")
+                .post("/notes").then().statusCode(200).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void aCommittedChangeIsPublishedAsACloudEventWithTheRequestId() throws Exception {
+        String requestId = "req-" + UUID.randomUUID();
+        long id = createNote("published", requestId);
+
+        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+            List<ConsumerRecord<String, String>> records = topic.read(r -> r.key().equals("note-" + id), 1, Duration.ofSeconds(20));
+            assertEquals(1, records.size(), "exactly one event for one change");
+            ConsumerRecord<String, String> event = records.get(0);
+            assertEquals("1.0", TopicReader.header(event, "ce_specversion"));
+            assertEquals("dev.casebook.test.note.created.v1", TopicReader.header(event, "ce_type"));
+            assertEquals("/casebook/platform-test", TopicReader.header(event, "ce_source"));
+            assertEquals("note-" + id, TopicReader.header(event, "ce_subject"));
+            assertEquals(requestId, TopicReader.header(event, "ce_requestid"));
+            assertEquals("application/json", TopicReader.header(event, "content-type"));
+            UUID.fromString(TopicReader.header(event, "ce_id"));
+            Instant.parse(TopicReader.header(event, "ce_time"));
+            JsonNode data = new ObjectMapper().readTree(event.value());
+            assertEquals(id, data.get("id").asLong());
+            assertEquals("published", data.get("text").asText());
+        }
+        assertEquals(0, count("SELECT count(*) FROM platformtest.outbox_event WHERE published_at IS NULL"),
+                "rows are marked published once the broker acknowledged them");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNeitherTheRowNorTheEvent() throws Exception {
+        long before = count("SELECT count(*) FROM platformtest.outbox_event");
+        given().contentType(ContentType.JSON).body("{\"text\": \"rolled back\", \"mood\": \"CALM\"}")
+                .queryParam("failAfterEvent", true)
+                .post("/notes").then().statusCode(500);
+
+        assertEquals(before, count("SELECT count(*) FROM platformtest.outbox_event"));
+        assertEquals(0, count("SELECT count(*) FROM platformtest.note WHERE text = 'rolled back'"));
+        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+            assertTrue(topic.read(r -> r.value().contains("rolled back"), 1, Duration.ofSeconds(3)).isEmpty());
+        }
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInTheOrderTheyWereWritten() throws Exception {
+        // Every note is its own aggregate; a burst still comes out in id order per partition key.
+        List<Long> ids = IntStream.range(0, 30).mapToObj(i -> createNote("burst " + i, "burst-request-" + i)).toList();
+        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+            List<ConsumerRecord<String, String>> records = topic.read(r -> r.value().contains("\"burst "), 30, Duration.ofSeconds(30));
+            assertEquals(30, records.size(), "each change exactly once");
+            for (ConsumerRecord<String, String> record : records) {
+                assertNotNull(TopicReader.header(record, "ce_id"));
+                assertTrue(ids.contains(Long.parseLong(record.key().substring("note-".length()))));
+            }
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.casebook.platform.testapp;
+
+import dev.casebook.platform.events.Outbox;
+import dev.casebook.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+/** Test-only resource: a note is saved together with a "note.created" event. */
+@Path("/notes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NoteResource {
+
+    public enum Mood { CALM, BUSY }
+
+    public record Author(@NotBlank String name) {
+    }
+
+    public record NewNote(@NotBlank @Size(max = 200) String text, @NotNull Mood mood, @Max(10) int priority,
+                          @Valid Author author, List<@Size(max = 5) String> tags) {
+    }
+
+    private final Outbox outbox;
+
+    public NoteResource(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @POST
+    @Transactional
+    public Map<String, Object> create(@Valid @NotNull NewNote note, @QueryParam("failAfterEvent") boolean failAfterEvent) {
+        Number id = (Number) Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO note (text) VALUES (:text) RETURNING id")
+                .setParameter("text", note.text())
+                .getSingleResult();
+        outbox.record("notes", "note-" + id, "dev.casebook.test.note.created.v1", "note-" + id,
+                Map.of("id", id.longValue(), "text", note.text()));
+        if (failAfterEvent) {
+            throw new IllegalStateException("failing on purpose after the event was recorded");
+        }
+        return Map.of("id", id.longValue());
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw new ProblemException(409, "The note is locked").with("currentStatus", "LOCKED").withHeader("Retry-After", "5");
+    }
+
+    @GET
+    @Path("/broken")
+    public String broken() {
+        throw new IllegalStateException("internal detail that must not leak");
+    }
+}

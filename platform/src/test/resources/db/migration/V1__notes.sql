@@ -1,0 +1,4 @@
+CREATE TABLE note (
+    id   BIGSERIAL PRIMARY KEY,
+    text VARCHAR(200) NOT NULL
+);
