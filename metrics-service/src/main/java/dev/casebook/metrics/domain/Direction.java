@@ -1,0 +1,7 @@
+package dev.casebook.metrics.domain;
+
+/** Which way a metric improves: a lower response time is better, a higher throughput is better. */
+public enum Direction {
+    LOWER,
+    HIGHER
+}
