@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +31,10 @@ public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManag
             directory = Files.createTempDirectory("casebook-test-");
             // Tests always get their own servers: an external database would not start empty.
             stack = DevStack.start(new DevStack.Settings(directory, 0, 0, withKafka, Map.of()));
-            return stack.quarkusConfig();
+            Map<String, String> config = new HashMap<>(stack.quarkusConfig());
+            // Services read the key files through ${CASEBOOK_JWT_...} expressions, which config entries satisfy too.
+            config.putAll(SigningKeys.inDirectory(directory.resolve("keys")).environment());
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the test infrastructure", e);
         }

@@ -1,0 +1,157 @@
+package dev.casebook.devstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The four packaged Casebook services as separate processes, wired to one {@link DevStack}: the three
+ * domain services first, then the gateway in front of them.
+ */
+public final class CasebookServices implements AutoCloseable {
+
+    public enum Service {
+        AUTH("auth-service", 8081),
+        CASESTUDY("casestudy-service", 8082),
+        METRICS("metrics-service", 8083),
+        GATEWAY("gateway", 8080);
+
+        private final String module;
+        private final int defaultPort;
+
+        Service(String module, int defaultPort) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        public Path jar(Path repositoryRoot) {
+            return repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    /** The ports the services listen on. */
+    public record Ports(Map<Service, Integer> byService) {
+
+        public static Ports defaults() {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, service.defaultPort);
+            }
+            return new Ports(ports);
+        }
+
+        public static Ports free() {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, FreePorts.next());
+            }
+            return new Ports(ports);
+        }
+
+        public int of(Service service) {
+            return byService.get(service);
+        }
+    }
+
+    private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m");
+
+    private final Map<Service, ServiceProcess> processes;
+
+    private CasebookServices(Map<Service, ServiceProcess> processes) {
+        this.processes = processes;
+    }
+
+    /**
+     * Starts all four and waits until each is ready.
+     *
+     * @param keys             the pair auth-service signs tokens with
+     * @param extraEnvironment more settings for every service, such as the first admin's password
+     * @param log              receives every line the services print, prefixed with the service name
+     */
+    public static CasebookServices start(Path repositoryRoot, DevStack infrastructure, SigningKeys keys, Ports ports,
+                                         Map<String, String> extraEnvironment, Consumer<String> log,
+                                         Duration readyTimeout) throws IOException {
+        Map<String, String> environment = new HashMap<>(infrastructure.environment());
+        environment.putAll(keys.environment());
+        environment.putAll(extraEnvironment);
+        for (Service downstream : List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS)) {
+            environment.put(urlVariable(downstream), "http://127.0.0.1:" + ports.of(downstream));
+        }
+        List<String> javaOptions = javaOptions(extraEnvironment);
+        Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            processes.put(service, new ServiceProcess(service.module(), service.jar(repositoryRoot),
+                    ports.of(service), environment, javaOptions, log));
+        }
+        CasebookServices services = new CasebookServices(processes);
+        try {
+            services.startAndAwait(List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS), readyTimeout);
+            services.startAndAwait(List.of(Service.GATEWAY), readyTimeout);
+        } catch (IOException | RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        return services;
+    }
+
+    /** The variable through which the gateway finds a downstream, such as {@code CASEBOOK_CASESTUDY_URL}. */
+    public static String urlVariable(Service downstream) {
+        return "CASEBOOK_" + downstream.name() + "_URL";
+    }
+
+    private static List<String> javaOptions(Map<String, String> environment) {
+        String custom = environment.getOrDefault("CASEBOOK_JAVA_OPTS", System.getenv("CASEBOOK_JAVA_OPTS"));
+        return custom == null || custom.isBlank() ? DEFAULT_JAVA_OPTIONS : List.of(custom.trim().split("\\s+"));
+    }
+
+    private void startAndAwait(List<Service> services, Duration readyTimeout) throws IOException {
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (Service service : services) {
+            ServiceProcess process = processes.get(service);
+            process.start();
+            ready.add(CompletableFuture.runAsync(() -> {
+                try {
+                    process.awaitReady(readyTimeout);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    public ServiceProcess get(Service service) {
+        return processes.get(service);
+    }
+
+    public String gatewayUrl() {
+        return processes.get(Service.GATEWAY).url();
+    }
+
+    /** Stops the gateway first so that no request reaches a service that is going away. */
+    @Override
+    public void close() {
+        processes.get(Service.GATEWAY).stop();
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (Service service : List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS)) {
+            stopping.add(CompletableFuture.runAsync(processes.get(service)::stop));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.casebook.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What {@code deploy/run-local.sh} runs: PostgreSQL and Kafka, then the four services as separate
+ * processes, with one prefixed log stream, until Ctrl-C or SIGTERM stops everything it started.
+ */
+public final class LocalRun {
+
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        Path root = Path.of(value(options, "--root", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(System.getenv().getOrDefault("CASEBOOK_DATA_DIR", root.resolve("data").toString()))
+                .toAbsolutePath().normalize();
+        Files.createDirectories(data);
+
+        FileLock lock = lockOrExplain(data);
+        int gatewayPort = CasebookServices.Ports.defaults().of(CasebookServices.Service.GATEWAY);
+        for (CasebookServices.Service service : CasebookServices.Service.values()) {
+            int port = CasebookServices.Ports.defaults().of(service);
+            if (FreePorts.inUse(port)) {
+                fail("port " + port + " (" + service.module() + ") is already in use by another program; stop it first");
+            }
+        }
+        if (options.contains("--clean")) {
+            OUT.println("casebook: --clean: deleting " + data.resolve("postgres") + " and " + data.resolve("kafka"));
+            Directories.deleteQuietly(data.resolve("postgres"));
+            Directories.deleteQuietly(data.resolve("kafka"));
+        }
+
+        OUT.println("casebook: starting PostgreSQL and Kafka (data in " + data + ")");
+        DevStack infrastructure;
+        try {
+            infrastructure = DevStack.start(new DevStack.Settings(data, 15432, 19092, true, System.getenv()));
+        } catch (IOException e) {
+            fail("infrastructure did not start: " + e.getMessage());
+            return;
+        }
+        OUT.println("casebook: PostgreSQL " + infrastructure.database().jdbcUrl() + ", Kafka " + infrastructure.kafka().bootstrapServers());
+
+        Map<String, String> environment = new HashMap<>();
+        OUT.println("casebook: starting auth-service, casestudy-service, metrics-service, then gateway");
+        CasebookServices services;
+        try {
+            services = CasebookServices.start(root, infrastructure, SigningKeys.inDirectory(data.resolve("keys")),
+                    CasebookServices.Ports.defaults(), environment,
+                    OUT::println, Duration.ofMinutes(3));
+        } catch (IOException e) {
+            infrastructure.close();
+            fail(e.getMessage());
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println("casebook: stopping services, Kafka and PostgreSQL");
+            services.close();
+            try {
+                infrastructure.close();
+                lock.release();
+            } catch (IOException e) {
+                OUT.println("casebook: while stopping: " + e.getMessage());
+            }
+            OUT.println("casebook: stopped; data kept in " + data);
+            stopped.countDown();
+        }, "casebook-stop"));
+
+        String gateway = "http://localhost:" + gatewayPort;
+        OUT.println();
+        OUT.println("casebook: ready");
+        OUT.println("  Gateway     " + gateway);
+        OUT.println("  Swagger UI  " + gateway + "/q/swagger-ui");
+        OUT.println("  Data        " + data + " (kept across runs; --clean starts empty)");
+        OUT.println("  Stop        Ctrl-C");
+        OUT.println();
+        stopped.await();
+    }
+
+    /** One Casebook per data folder: a second run says so instead of failing on a port. */
+    private static FileLock lockOrExplain(Path data) throws IOException {
+        Path lockFile = data.resolve("casebook.lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        FileLock lock = channel.tryLock();
+        Path pidFile = data.resolve("casebook.pid");
+        if (lock == null) {
+            String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "unknown";
+            fail("Casebook is already running (pid " + pid + ") with data in " + data
+                    + "; stop it with Ctrl-C in its terminal or `kill " + pid + "`");
+        }
+        Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        return lock;
+    }
+
+    private static void fail(String message) {
+        System.err.println("casebook: " + message);
+        System.exit(1);
+    }
+
+    private static String value(List<String> options, String name, String fallback) {
+        int at = options.indexOf(name);
+        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
+    }
+}

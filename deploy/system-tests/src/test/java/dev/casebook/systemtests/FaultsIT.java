@@ -1,0 +1,101 @@
+package dev.casebook.systemtests;
+
+import dev.casebook.devstack.CasebookServices.Service;
+import dev.casebook.devstack.FreePorts;
+import dev.casebook.devstack.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Parts of the stack fail; clients get quick, clear answers and the rest keeps working. */
+@ExtendWith(RunningCasebook.class)
+class FaultsIT {
+
+    @Test
+    void aStoppedServiceIsA503WithinTwoSecondsWhileOtherRoutesKeepWorking() throws Exception {
+        ServiceProcess metrics = RunningCasebook.services().get(Service.METRICS);
+        metrics.stop();
+        try {
+            Instant asked = Instant.now();
+            ProblemsIT.isProblem(given().get("/api/metrics/catalog").then(), 503)
+                    .body("detail", containsString("metrics"));
+            assertTrue(Duration.between(asked, Instant.now()).compareTo(RunningCasebook.FAILURE_ANSWER_LIMIT) < 0,
+                    "the gateway answered within 2 s");
+
+            given().get("/api/auth/roles").then().statusCode(200);
+            given().get("/api/case-studies/template").then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            metrics.start();
+            metrics.awaitReady(Duration.ofMinutes(2));
+        }
+        given().get("/api/metrics/catalog").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceWhoseDatabaseIsUnreachableStartsNotReadyAndSaysWhereInOneLine() throws Exception {
+        int closedPort = FreePorts.next();
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/casebook";
+        ServiceProcess lonely = startedWith(Service.CASESTUDY, Map.of("CASEBOOK_DB_URL", url));
+        try {
+            awaitAnswering(lonely);
+            given().baseUri(lonely.url()).get("/q/health/ready").then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'database-schema' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'database-schema' }.data.reason", containsString(url));
+            given().baseUri(lonely.url()).get("/q/health/live").then().statusCode(200);
+            assertTrue(lonely.isAlive());
+            List<String> lines = lonely.recentOutput().lines().toList();
+            assertEquals(1, lines.stream().filter(line -> line.contains("PostgreSQL at " + url + " is not reachable")).count(),
+                    lonely.recentOutput());
+            assertFalse(lonely.recentOutput().contains("\tat "), "no stack trace in the log:\n" + lonely.recentOutput());
+        } finally {
+            lonely.stop();
+        }
+    }
+
+    @Test
+    void aServiceWhoseBrokerIsUnreachableStartsNotReady() throws Exception {
+        int closedPort = FreePorts.next();
+        ServiceProcess lonely = startedWith(Service.METRICS, Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort));
+        try {
+            awaitAnswering(lonely);
+            given().baseUri(lonely.url()).get("/q/health/ready").then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("DOWN"));
+            assertTrue(lonely.isAlive());
+        } finally {
+            lonely.stop();
+        }
+    }
+
+    /** A second instance of a service, on its own port, with some settings changed. */
+    private static ServiceProcess startedWith(Service service, Map<String, String> overrides) throws Exception {
+        Map<String, String> environment = new HashMap<>(RunningCasebook.infrastructure().environment());
+        environment.putAll(overrides);
+        ServiceProcess process = new ServiceProcess(service.module() + "-2", service.jar(RunningCasebook.repositoryRoot()),
+                FreePorts.next(), environment, List.of("-Xmx256m"), line -> System.out.println(line));
+        process.start();
+        return process;
+    }
+
+    private static void awaitAnswering(ServiceProcess process) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (process.readinessStatus() < 0 && Instant.now().isBefore(deadline) && process.isAlive()) {
+            Thread.sleep(250);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.casebook.systemtests;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Every public route reaches the service that owns it, through the gateway only. */
+@ExtendWith(RunningCasebook.class)
+class GatewayRoutingIT {
+
+    @Test
+    void authRoutesReachTheAuthService() {
+        given().get("/api/auth/roles").then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("name", contains("admin", "editor", "author", "viewer"));
+    }
+
+    @Test
+    void caseStudyRoutesReachTheCaseStudyService() {
+        given().get("/api/case-studies/template").then()
+                .statusCode(200)
+                .contentType(startsWith("text/markdown"))
+                .body(startsWith("# Case Study: [Project Name]"));
+    }
+
+    @Test
+    void metricsRoutesReachTheMetricsService() {
+        given().get("/api/metrics/catalog").then()
+                .statusCode(200)
+                .body("name", contains("Response Time", "Throughput", "Error Rate"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/auth/unknown", "/api/case-studies/unknown/child", "/api/metrics/unknown"})
+    void anUnknownPathUnderARouteIsAnsweredByItsServiceAsAProblem(String path) {
+        given().header("X-Request-Id", "system-test-0001").get(path).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "system-test-0001")
+                // the service saw the id the client sent: it is in the body the service wrote
+                .body("requestId", equalTo("system-test-0001"))
+                .body("instance", equalTo(path));
+    }
+
+    @Test
+    void theGatewayIsReadyWhenEveryServiceIsReady() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theGatewayServesItsApiDescriptionAndSwaggerUi() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
+    }
+
+    @Test
+    void everyServiceIsLiveAndReadyOnItsOwnPort() {
+        for (var service : dev.casebook.devstack.CasebookServices.Service.values()) {
+            given().baseUri(RunningCasebook.services().get(service).url()).get("/q/health").then()
+                    .statusCode(200)
+                    .body("checks.status", hasItems("UP"));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.casebook.systemtests;
+
+import dev.casebook.devstack.CasebookServices;
+import dev.casebook.devstack.DevStack;
+import dev.casebook.devstack.SigningKeys;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Starts Casebook once for the whole test run, as {@code deploy/run-local.sh} does but on free ports and
+ * in a temporary data folder: real PostgreSQL and Kafka, and the packaged services as processes.
+ * REST Assured points at the gateway, so tests talk to Casebook only as clients do.
+ */
+public class RunningCasebook implements BeforeAllCallback {
+
+    private static Stack stack;
+
+    /** The running stack, for tests that stop and start parts of it. */
+    public static CasebookServices services() {
+        return stack.services();
+    }
+
+    public static DevStack infrastructure() {
+        return stack.infrastructure();
+    }
+
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("casebook.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningCasebook.class) {
+            if (stack == null) {
+                Path data = Files.createTempDirectory("casebook-system-test-");
+                DevStack infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
+                CasebookServices services = CasebookServices.start(repositoryRoot(), infrastructure,
+                        SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(), Map.of(), line -> System.out.println(line), Duration.ofMinutes(3));
+                stack = new Stack(data, infrastructure, services);
+                // Closed by JUnit when the whole run ends, after the last test class.
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningCasebook.class, stack);
+            }
+        }
+        RestAssured.baseURI = stack.services().gatewayUrl();
+        RestAssured.port = -1;
+    }
+
+    record Stack(Path data, DevStack infrastructure, CasebookServices services)
+            implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() throws Exception {
+            services.close();
+            infrastructure.close();
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** How long an answer may take when a part of the stack is down. */
+    public static final Duration FAILURE_ANSWER_LIMIT = Duration.ofSeconds(2);
+}
