@@ -1,0 +1,64 @@
+package dev.casebook.gateway.routing;
+
+import dev.casebook.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/** The services behind the gateway, as configured, and the one HTTP client that talks to all of them. */
+@ApplicationScoped
+public class Downstreams {
+
+    // Vert.x allows 5 connections per server by default, far too few for a gateway.
+    private static final int CONNECTIONS_PER_SERVICE = 100;
+
+    private final List<Downstream> all;
+    private final Duration connectTimeout;
+    private final HttpClient client;
+
+    public Downstreams(GatewayConfig config, Vertx vertx) {
+        this.all = config.routes().entrySet().stream()
+                .map(route -> Downstream.of(route.getKey(), route.getValue()))
+                .sorted(Comparator.comparing(Downstream::name))
+                .toList();
+        this.connectTimeout = config.connectTimeout();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(CONNECTIONS_PER_SERVICE));
+    }
+
+    public List<Downstream> all() {
+        return all;
+    }
+
+    /**
+     * Opens a request to a service. It fails with {@link DownstreamUnreachable} when no connection could
+     * be had; once open, the request fails with a {@link java.util.concurrent.TimeoutException} when the
+     * service stays silent for {@code idleTimeout}.
+     */
+    public Future<HttpClientRequest> open(Downstream downstream, Duration idleTimeout) {
+        RequestOptions options = new RequestOptions()
+                .setHost(downstream.host())
+                .setPort(downstream.port())
+                .setSsl(downstream.ssl())
+                // Also bounds name resolution and the wait for a free pooled connection.
+                .setConnectTimeout(connectTimeout.toMillis())
+                .setIdleTimeout(idleTimeout.toMillis());
+        return client.request(options)
+                .recover(failure -> Future.failedFuture(new DownstreamUnreachable(downstream, failure)));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.casebook.gateway;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Random;
+
+import static dev.casebook.gateway.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@TestProfile(AllServicesUp.class)
+class RoutingTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/auth/login,                  auth",
+            "/api/auth,                        auth",
+            "/api/case-studies,                case-studies",
+            "/api/case-studies/cs-42/sections, case-studies",
+            "/api/metrics/views,               metrics",
+    })
+    void eachPrefixAndEverythingBelowItReachesItsService(String path, String service) {
+        given().get(path).then()
+                .statusCode(200)
+                .header("X-Stand-In", service)
+                .body("service", equalTo(service))
+                .body("path", equalTo(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
+    void methodPathQueryAndBodyArriveIntact(String method) {
+        String body = "{\"title\": \"Moving to event sourcing\", \"tags\": [\"kafka\", \"ü\"]}";
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(body)
+                .request(method, "/api/case-studies/cs-42/revisions?draft=true&q=a%26b%20c")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("case-studies"))
+                .body("method", equalTo(method))
+                .body("path", equalTo("/api/case-studies/cs-42/revisions"))
+                .body("query", equalTo("draft=true&q=a%26b%20c"))
+                .body("body", equalTo(body))
+                .body("headers.'content-type'", equalTo("application/json"));
+    }
+
+    @Test
+    void aRequestWithoutQueryArrivesWithoutOne() {
+        given().get("/api/metrics/views").then().statusCode(200).body("query", nullValue());
+    }
+
+    @Test
+    void authorizationAndOtherHeadersPassThrough() {
+        given().header("Authorization", "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln")
+                .header("Accept-Language", "de-CH")
+                .get("/api/auth/me").then()
+                .statusCode(200)
+                .body("headers.authorization", equalTo("Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln"))
+                .body("headers.'accept-language'", equalTo("de-CH"));
+    }
+
+    @Test
+    void theRequestIdTheClientSentReachesTheServiceAndComesBackOnce() {
+        Response response = given().header("X-Request-Id", "client-chosen-0001").get("/api/case-studies");
+        response.then()
+                .statusCode(200)
+                .header("X-Request-Id", "client-chosen-0001")
+                .body("headers.'x-request-id'", equalTo("client-chosen-0001"));
+        assertEquals(1, response.headers().getValues("X-Request-Id").size(), "X-Request-Id headers in the answer");
+    }
+
+    @Test
+    void aClientWithoutRequestIdGetsOneAndTheServiceSeesTheSame() {
+        Response response = given().get("/api/auth/me");
+        String id = response.header("X-Request-Id");
+        response.then()
+                .statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                .body("headers.'x-request-id'", equalTo(id));
+    }
+
+    @Test
+    void aMalformedRequestIdIsReplacedBeforeItReachesTheService() {
+        Response response = given().header("X-Request-Id", "bad id!").get("/api/auth/me");
+        response.then()
+                .statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                .body("headers.'x-request-id'", equalTo(response.header("X-Request-Id")));
+    }
+
+    @Test
+    void theServicesOwnProblemPassesThroughUnchanged() {
+        String body = given().get("/api/auth/refuse").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .extract().asString();
+        assertEquals(StandInServices.REFUSAL, body);
+    }
+
+    @Test
+    void aLargeBodyArrivesWhole() {
+        byte[] body = new byte[900 * 1024];
+        new Random(7).nextBytes(body);
+        given().contentType(ContentType.BINARY).body(body).post("/api/metrics/imports").then()
+                .statusCode(200)
+                .body("bodyLength", equalTo(body.length))
+                .body("bodySha256", equalTo(StandInServices.sha256(body)));
+    }
+
+    @Test
+    void aChunkedBodyArrivesWhole() throws Exception {
+        byte[] body = new byte[300 * 1024];
+        new Random(11).nextBytes(body);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(gateway.resolve("/api/case-studies/cs-1/attachments"))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject received = new JsonObject(response.body());
+        assertEquals("chunked", received.getJsonObject("headers").getString("transfer-encoding"));
+        assertEquals(body.length, received.getInteger("bodyLength"));
+        assertEquals(StandInServices.sha256(body), received.getString("bodySha256"));
+    }
+
+    @Test
+    void aPathCannotClimbOutOfItsPrefix() throws Exception {
+        // Sent raw: REST Assured would tidy the path up before the gateway ever saw it.
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(gateway.resolve("/") + "api/auth/../case-studies/cs-7")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject received = new JsonObject(response.body());
+        assertEquals("case-studies", received.getString("service"));
+        assertEquals("/api/case-studies/cs-7", received.getString("path"));
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedByTheGateway() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        assertProblem(given().contentType(ContentType.BINARY).body(body).post("/api/metrics/imports").then(),
+                413, "content-too-large")
+                .body("instance", equalTo("/api/metrics/imports"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api", "/api/unknown", "/api/authority", "/api/case-studiesx/1"})
+    void pathsNoServiceOwnsAreNotFound(String path) {
+        assertProblem(given().get(path).then(), 404, "not-found")
+                .body("instance", equalTo(path));
+    }
+
+    @Test
+    void theGatewayIsReadyWhenEveryServiceIs() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.findAll { it.status == 'UP' }.name", hasSize(3))
+                .body("checks.find { it.name == 'auth' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'case-studies' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'metrics' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void theGatewayServesItsOwnApiDescription() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("info.title", equalTo("Casebook gateway"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

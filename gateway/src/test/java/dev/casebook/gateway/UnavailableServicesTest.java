@@ -1,0 +1,78 @@
+package dev.casebook.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static dev.casebook.gateway.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+
+@QuarkusTest
+@TestProfile(SomeServicesDown.class)
+class UnavailableServicesTest {
+
+    @Test
+    void aServiceNobodyAnswersForIsUnavailableWithinTwoSeconds() {
+        Response response = given().header("X-Request-Id", "unavailable-0001").get("/api/case-studies/cs-42");
+        assertProblem(response.then(), 503, "service-unavailable")
+                .time(lessThan(2000L))
+                .header("X-Request-Id", "unavailable-0001")
+                .body("detail", equalTo("case-studies is not available right now"))
+                .body("instance", equalTo("/api/case-studies/cs-42"))
+                .body("requestId", equalTo("unavailable-0001"));
+    }
+
+    @Test
+    void aBodySentToAnUnavailableServiceGetsTheSameAnswer() {
+        assertProblem(given().contentType(ContentType.JSON).body("{\"title\": \"Draft\"}")
+                .post("/api/case-studies").then(), 503, "service-unavailable")
+                .time(lessThan(2000L));
+    }
+
+    @Test
+    void aServiceThatHangsUpWithoutAnAnswerIsUnavailable() {
+        assertProblem(given().get("/api/auth/hang-up").then(), 503, "service-unavailable")
+                .body("detail", equalTo("auth is not available right now"));
+    }
+
+    @Test
+    void otherServicesKeepWorkingWhileOneIsUnavailable() {
+        given().get("/api/case-studies/cs-42").then().statusCode(503);
+        given().get("/api/auth/me").then()
+                .statusCode(200)
+                .body("service", equalTo("auth"));
+    }
+
+    @Test
+    void aServiceSlowerThanItsTimeoutIsAGatewayTimeout() {
+        // The stand-in answers after 10 s: only the configured 1 s timeout, not the 5 s default, answers this fast.
+        assertProblem(given().get("/api/metrics/views").then(), 504, "gateway-timeout")
+                .time(lessThan(3000L))
+                .body("detail", equalTo("metrics did not answer within 1 s"));
+    }
+
+    @Test
+    void theGatewayIsNotReadyAndSaysWhichServicesAreNot() {
+        given().get("/q/health/ready").then()
+                .statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'case-studies' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'case-studies' }.data.reason", containsString("not reachable"))
+                .body("checks.find { it.name == 'case-studies' }.data.url", containsString("http://127.0.0.1:"))
+                .body("checks.find { it.name == 'metrics' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'metrics' }.data.reason", equalTo("not ready: its readiness answered 503"))
+                .body("checks.find { it.name == 'auth' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void theGatewayItselfStaysAlive() {
+        given().get("/q/health/live").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+}
