@@ -89,6 +89,8 @@ public final class CasebookServices implements AutoCloseable {
         for (Service downstream : List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS)) {
             environment.put(urlVariable(downstream), "http://127.0.0.1:" + ports.of(downstream));
         }
+        // Every service verifies tokens against auth-service's published keys.
+        environment.put("CASEBOOK_JWKS_URL", "http://127.0.0.1:" + ports.of(Service.AUTH) + "/api/auth/jwks");
         List<String> javaOptions = javaOptions(extraEnvironment);
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {

@@ -1,0 +1,164 @@
+package dev.casebook.casestudy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.casebook.casestudy.domain.Caller;
+import dev.casebook.casestudy.domain.CaseStudy;
+import dev.casebook.casestudy.domain.CaseStudyCopy;
+import dev.casebook.casestudy.domain.CaseStudyDesk;
+import dev.casebook.casestudy.domain.CaseStudyDocument;
+import dev.casebook.casestudy.domain.CaseStudyListing;
+import dev.casebook.casestudy.domain.CaseStudyStatus;
+import dev.casebook.casestudy.domain.CaseStudyReader;
+import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+@Path("/api/case-studies")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseStudyResource {
+
+    public static final String MARKDOWN = "text/markdown";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final CaseStudyDesk desk;
+    private final CaseStudyReader reader;
+    private final MergePatch mergePatch;
+    private final CaseStudyMarkdown markdown;
+    private final CaseStudyListing listing;
+    private final Callers callers;
+
+    public CaseStudyResource(CaseStudyDesk desk, CaseStudyReader reader, MergePatch mergePatch, CaseStudyMarkdown markdown,
+                             CaseStudyListing listing, Callers callers) {
+        this.desk = desk;
+        this.listing = listing;
+        this.reader = reader;
+        this.mergePatch = mergePatch;
+        this.markdown = markdown;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
+    public Response create(@Valid @NotNull CaseStudyDocument document, @Context UriInfo uri) {
+        CaseStudy created = desk.create(document, callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
+                .tag(Etags.json(created))
+                .entity(CaseStudyView.of(created))
+                .build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List and search case studies",
+            description = "Filters combine; q is full-text search over every section, ranked. Anonymous callers and viewers list published case studies.")
+    public Response list(@QueryParam("status") @Pattern(regexp = "DRAFT|IN_REVIEW|PUBLISHED|ARCHIVED", message = "must be one of DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED") String status,
+                         @QueryParam("industry") @Size(max = 100) String industry,
+                         @QueryParam("tag") @Size(max = 50) String tag,
+                         @QueryParam("tech") @Size(max = 100) String tech,
+                         @QueryParam("author") @Size(max = 64) String author,
+                         @QueryParam("q") @Size(max = 200) String q,
+                         @QueryParam("sort") @Pattern(regexp = "-?(publishedAt|updatedAt|title)", message = "must be publishedAt, updatedAt or title, with a leading - for descending") String sort,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                         @Context UriInfo uri) {
+        CaseStudyListing.Filter filter = new CaseStudyListing.Filter(
+                status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
+                blankToNull(tech), blankToNull(author), blankToNull(q));
+        CaseStudyListing.Page found = listing.list(callers.current(), filter, sort, page, size);
+        return Response.ok(found).links(PageLinks.of(uri, found.page(), found.size(), found.total())).build();
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @PermitAll
+    @Operation(summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see published case studies only.")
+    public Response read(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
+        CaseStudyCopy copy = reader.visible(idOrSlug, callers.current());
+        return conditional(request, Etags.json(copy), () -> CaseStudyView.of(copy));
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @PermitAll
+    @Produces(MARKDOWN + ";charset=UTF-8")
+    @Operation(summary = "Read a case study as Markdown in the template's shape")
+    public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
+        CaseStudyCopy copy = reader.visible(idOrSlug, callers.current());
+        return conditional(request, Etags.markdown(copy), () -> markdown.render(copy.content));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Replace a case study", description = "Needs If-Match with the ETag read last.")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull CaseStudyDocument document) {
+        CaseStudy saved = desk.replace(id, document, Etags.expectedVersion(ifMatch), callers.current());
+        return Response.ok(CaseStudyView.of(saved)).tag(Etags.json(saved)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Change part of a case study (JSON merge patch)", description = "Needs If-Match with the ETag read last.")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        Long expected = Etags.expectedVersion(ifMatch);
+        CaseStudy current = desk.workingCopy(id, callers.current());
+        CaseStudyDocument patched = mergePatch.apply(current.content, patch);
+        CaseStudy saved = desk.replace(id, patched, expected, callers.current());
+        return Response.ok(CaseStudyView.of(saved)).tag(Etags.json(saved)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Delete a case study", description = "Admins, or the author of a draft never published.")
+    public Response delete(@PathParam("id") UUID id) {
+        desk.delete(id, callers.current());
+        return Response.noContent().build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Response conditional(Request request, EntityTag tag, java.util.function.Supplier<Object> body) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(body.get()).tag(tag).build();
+    }
+}

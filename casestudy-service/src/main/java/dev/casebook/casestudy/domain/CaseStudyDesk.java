@@ -1,0 +1,195 @@
+package dev.casebook.casestudy.domain;
+
+import dev.casebook.casestudy.events.CaseStudyEvents;
+import dev.casebook.casestudy.events.CaseStudyEvents.Action;
+import dev.casebook.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The editorial desk: every change to a case study goes through here, is saved as a revision and
+ * announced as an event in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseStudyDesk {
+
+    private final CaseStudyEvents events;
+
+    public CaseStudyDesk(CaseStudyEvents events) {
+        this.events = events;
+    }
+
+    public CaseStudy create(CaseStudyDocument document, Caller caller) {
+        String slug = document.slug() != null ? requireFree(document.slug(), null) : freeSlugFor(document.title());
+        CaseStudy caseStudy = CaseStudy.draft(UUID.randomUUID(), slug, caller.id(), document.withSlug(slug), now());
+        caseStudy.persistAndFlush();
+        CaseStudyRevision.of(caseStudy, caller.id()).persist();
+        events.changed(Action.CREATED, caseStudy, DocumentChanges.sections(), null);
+        return caseStudy;
+    }
+
+    /**
+     * Replaces the document when the caller read the current version.
+     *
+     * @param expectedVersion the version the caller read, or null when any version will do
+     */
+    public CaseStudy replace(UUID id, CaseStudyDocument document, Long expectedVersion, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        requireEditable(caseStudy, caller);
+        if (expectedVersion != null && caseStudy.version != expectedVersion) {
+            throw new ProblemException(412, "Case study " + caseStudy.slug + " changed since you read it: it is at version "
+                    + caseStudy.version + ", you sent If-Match for " + expectedVersion + "; read it again and redo your change")
+                    .with("currentVersion", caseStudy.version);
+        }
+        String slug = document.slug() == null ? caseStudy.slug : document.slug();
+        if (!slug.equals(caseStudy.slug)) {
+            if (caseStudy.everPublished) {
+                throw ProblemException.conflict("The slug of a published case study stays '" + caseStudy.slug
+                        + "' so that links to it keep working");
+            }
+            requireFree(slug, caseStudy.id);
+            caseStudy.slug = slug;
+        }
+        CaseStudyDocument revised = document.withSlug(slug);
+        List<String> changed = DocumentChanges.between(caseStudy.content, revised);
+        if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
+            caseStudy.status = CaseStudyStatus.DRAFT; // a new draft; the published copy stays until the next publish
+        }
+        caseStudy.revise(revised, now());
+        caseStudy.flush();
+        CaseStudyRevision.of(caseStudy, caller.id()).persist();
+        events.changed(Action.UPDATED, caseStudy, changed, null);
+        return caseStudy;
+    }
+
+    public CaseStudy submit(UUID id, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        return transition(caseStudy, Set.of(CaseStudyStatus.DRAFT), CaseStudyStatus.IN_REVIEW, Action.SUBMITTED, null);
+    }
+
+    public CaseStudy publish(UUID id, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        requireStatus(caseStudy, Set.of(CaseStudyStatus.IN_REVIEW), "published");
+        Instant now = now();
+        caseStudy.status = CaseStudyStatus.PUBLISHED;
+        caseStudy.publishedAt = now;
+        caseStudy.everPublished = true;
+        caseStudy.reviewComment = null;
+        caseStudy.flush();
+        PublishedCaseStudy published = PublishedCaseStudy.<PublishedCaseStudy>findByIdOptional(caseStudy.id)
+                .orElseGet(() -> PublishedCaseStudy.of(caseStudy, now));
+        published.copyFrom(caseStudy, now);
+        published.persist();
+        events.published(published);
+        return caseStudy;
+    }
+
+    public CaseStudy requestChanges(UUID id, String comment, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        CaseStudy changed = transition(caseStudy, Set.of(CaseStudyStatus.IN_REVIEW), CaseStudyStatus.DRAFT,
+                Action.CHANGES_REQUESTED, comment);
+        changed.reviewComment = comment;
+        return changed;
+    }
+
+    public CaseStudy unpublish(UUID id, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        boolean hasPublishedCopy = PublishedCaseStudy.deleteById(caseStudy.id);
+        if (!hasPublishedCopy) {
+            throw statusConflict(caseStudy, "unpublished", Set.of(CaseStudyStatus.PUBLISHED));
+        }
+        if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
+            caseStudy.status = CaseStudyStatus.DRAFT;
+        }
+        caseStudy.publishedAt = null;
+        caseStudy.updatedAt = now();
+        caseStudy.flush();
+        events.changed(Action.UNPUBLISHED, caseStudy, List.of("status", "publishedAt"), null);
+        return caseStudy;
+    }
+
+    public CaseStudy archive(UUID id, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        requireStatus(caseStudy, Set.of(CaseStudyStatus.DRAFT, CaseStudyStatus.IN_REVIEW, CaseStudyStatus.PUBLISHED), "archived");
+        PublishedCaseStudy.deleteById(caseStudy.id);
+        caseStudy.publishedAt = null;
+        return transition(caseStudy, Set.of(caseStudy.status), CaseStudyStatus.ARCHIVED, Action.ARCHIVED, null);
+    }
+
+    public void delete(UUID id, Caller caller) {
+        CaseStudy caseStudy = workingCopy(id, caller);
+        if (!caller.isAdmin() && !(caller.owns(caseStudy) && !caseStudy.everPublished)) {
+            throw new ProblemException(403, caseStudy.everPublished
+                    ? "Case study " + caseStudy.slug + " has been published; only an admin deletes it"
+                    : "Only the author of " + caseStudy.slug + " or an admin deletes it");
+        }
+        events.changed(Action.DELETED, caseStudy, List.of(), null);
+        caseStudy.delete();
+    }
+
+    /** The working copy, or 404 for anyone who may not see it: other people's drafts do not exist for them. */
+    public CaseStudy workingCopy(UUID id, Caller caller) {
+        return CaseStudy.<CaseStudy>findByIdOptional(id)
+                .filter(caller::seesWorkingCopyOf)
+                .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
+    }
+
+    private CaseStudy transition(CaseStudy caseStudy, Set<CaseStudyStatus> from, CaseStudyStatus to, Action action,
+                                 String comment) {
+        requireStatus(caseStudy, from, action.name().toLowerCase().replace('_', ' '));
+        caseStudy.status = to;
+        caseStudy.updatedAt = now();
+        caseStudy.flush();
+        events.changed(action, caseStudy, List.of("status"), comment);
+        return caseStudy;
+    }
+
+    private static void requireStatus(CaseStudy caseStudy, Set<CaseStudyStatus> allowed, String verb) {
+        if (!allowed.contains(caseStudy.status)) {
+            throw statusConflict(caseStudy, verb, allowed);
+        }
+    }
+
+    private static ProblemException statusConflict(CaseStudy caseStudy, String verb, Set<CaseStudyStatus> allowed) {
+        return ProblemException.conflict("Case study " + caseStudy.slug + " is " + caseStudy.status + "; only a case study that is "
+                        + String.join(" or ", allowed.stream().map(Enum::name).sorted().toList()) + " can be " + verb)
+                .with("currentStatus", caseStudy.status);
+    }
+
+    private static void requireEditable(CaseStudy caseStudy, Caller caller) {
+        if (caseStudy.status == CaseStudyStatus.ARCHIVED) {
+            throw statusConflict(caseStudy, "edited", Set.of(CaseStudyStatus.DRAFT, CaseStudyStatus.PUBLISHED));
+        }
+        if (caseStudy.status == CaseStudyStatus.IN_REVIEW && !caller.isStaff()) {
+            throw statusConflict(caseStudy, "edited by its author", Set.of(CaseStudyStatus.DRAFT, CaseStudyStatus.PUBLISHED));
+        }
+    }
+
+    private static String requireFree(String slug, UUID except) {
+        if (CaseStudy.slugTaken(slug, except == null ? new UUID(0, 0) : except)) {
+            throw ProblemException.conflict("The slug '" + slug + "' is taken by another case study").with("slug", slug);
+        }
+        return slug;
+    }
+
+    private static String freeSlugFor(String title) {
+        String base = Slugs.fromTitle(title);
+        String slug = base;
+        for (int n = 2; CaseStudy.slugTaken(slug, new UUID(0, 0)); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    // Microseconds: what PostgreSQL keeps, so a value read back equals the one written.
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.casebook.casestudy.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * Every section of the case-study template, as authors write it. Limits keep a case study readable
+ * and the service safe: texts are bounded, lists are short, diagrams must be mermaid.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseStudyDocument(
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens, such as checkout-rewrite") String slug,
+        @Valid Client client,
+        @NotBlank @Size(max = 20_000) String summary,
+        @Valid BusinessChallenge challenge,
+        @Valid Diagrammed architecture,
+        @Valid TechStack techStack,
+        @Valid Diagrammed components,
+        @Size(max = 20) List<@Valid TechnicalChallenge> challenges,
+        @Valid CodeExample codeExample,
+        @Valid Deployment deployment,
+        @Valid Results results,
+        @Valid Lessons lessons,
+        @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> tags) {
+
+    public static final int ITEM_LENGTH = 1_000;
+
+    public CaseStudyDocument withSlug(String effectiveSlug) {
+        return new CaseStudyDocument(title, effectiveSlug, client, summary, challenge, architecture, techStack, components,
+                challenges, codeExample, deployment, results, lessons, tags);
+    }
+    public static final int TEXT_LENGTH = 10_000;
+
+    public record Client(@Size(max = 200) String name,
+                         @Size(max = 100) @Pattern(regexp = "[^\\n]*", message = "must be one line") String industry) {
+    }
+
+    public record BusinessChallenge(@Size(max = TEXT_LENGTH) String technicalContext,
+                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> painPoints,
+                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> limitations) {
+    }
+
+    /** A section made of prose and a mermaid diagram: the solution architecture, the key components. */
+    public record Diagrammed(@Size(max = TEXT_LENGTH) String description,
+                             @MermaidDiagram @Size(max = 20_000) String diagram) {
+    }
+
+    /** Entries are listed comma-separated in the template, so an entry holds no comma. */
+    public record TechStack(@Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> frontend,
+                            @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> backend,
+                            @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> infrastructure,
+                            @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> testing) {
+    }
+
+    public record TechnicalChallenge(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
+                                     @Size(max = 10) List<@Valid Approach> approaches,
+                                     @Size(max = TEXT_LENGTH) String finalSolution,
+                                     @MermaidDiagram @Size(max = 20_000) String diagram) {
+    }
+
+    public record Approach(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String name,
+                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> pros,
+                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> cons) {
+    }
+
+    public record CodeExample(@Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_+#.-]*", message = "must be a language name such as java or typescript") String language,
+                              @Size(max = 20_000) String code,
+                              @Size(max = 500) String caption) {
+    }
+
+    public record Deployment(@Size(max = 20) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\n\\]\\[]*", message = "must be one line without brackets") String> stages,
+                             @MermaidDiagram @Size(max = 20_000) String diagram) {
+    }
+
+    public record Results(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> technicalMetrics,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> businessValue,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> roi) {
+    }
+
+    public record Lessons(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> insights,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> paidOff,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> failed,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> doDifferently) {
+    }
+}

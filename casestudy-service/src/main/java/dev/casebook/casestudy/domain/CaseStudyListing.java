@@ -1,0 +1,149 @@
+package dev.casebook.casestudy.domain;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Lists case studies with filters, PostgreSQL full-text search (ranked) and paging. Each caller
+ * lists what they may read: the staff every working copy, an author their own working copies and
+ * the published copies of others, everyone else the published copies.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseStudyListing {
+
+    public record Filter(CaseStudyStatus status, String industry, String tag, String tech, String author, String q) {
+    }
+
+    public record Summary(UUID id, String slug, String title, CaseStudyStatus status, String industry, List<String> tags,
+                          String authorId, Instant updatedAt, Instant publishedAt, String excerpt) {
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    private static final Map<String, String> SORTS = Map.of(
+            "publishedAt", "published_at", "updatedAt", "updated_at", "title", "lower(title)");
+    private static final String COLUMNS = "id, slug, title, status, industry, tags, tech, author_id, updated_at, published_at, "
+            + "content ->> 'summary' AS summary, search";
+    private static final int EXCERPT = 280;
+
+    public Page list(Caller caller, Filter filter, String sort, int page, int size) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String from = source(caller, parameters);
+        List<String> where = new ArrayList<>();
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.put("status", filter.status().name());
+        }
+        if (filter.industry() != null) {
+            where.add("lower(industry) = lower(:industry)");
+            parameters.put("industry", filter.industry());
+        }
+        if (filter.tag() != null) {
+            where.add(":tag = ANY(tags)");
+            parameters.put("tag", filter.tag());
+        }
+        if (filter.tech() != null) {
+            where.add("EXISTS (SELECT 1 FROM unnest(tech) AS entry WHERE lower(entry) = lower(:tech))");
+            parameters.put("tech", filter.tech());
+        }
+        if (filter.author() != null) {
+            where.add("author_id = :author");
+            parameters.put("author", filter.author());
+        }
+        String rank = "0";
+        if (filter.q() != null) {
+            where.add("search @@ websearch_to_tsquery('english', :q)");
+            rank = "ts_rank(search, websearch_to_tsquery('english', :q))";
+            parameters.put("q", filter.q());
+        }
+        String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+
+        Query count = Panache.getEntityManager().createNativeQuery("SELECT count(*) FROM (" + from + ") AS visible" + conditions);
+        parameters.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+
+        String orderBy = orderBy(sort, filter.q() != null ? rank : null);
+        Query select = Panache.getEntityManager().createNativeQuery(
+                "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary FROM ("
+                        + from + ") AS visible" + conditions + " ORDER BY " + orderBy + ", id LIMIT :limit OFFSET :offset");
+        parameters.forEach(select::setParameter);
+        select.setParameter("limit", size);
+        select.setParameter("offset", (long) page * size);
+        List<Summary> items = new ArrayList<>();
+        for (Object row : select.getResultList()) {
+            items.add(summary((Object[]) row));
+        }
+        return new Page(items, page, size, total);
+    }
+
+    private static String source(Caller caller, Map<String, Object> parameters) {
+        if (caller.isStaff()) {
+            return "SELECT " + COLUMNS + " FROM case_study";
+        }
+        if (!caller.isAnonymous()) {
+            parameters.put("me", caller.id());
+            return "SELECT " + COLUMNS + " FROM case_study WHERE author_id = :me UNION ALL SELECT " + COLUMNS
+                    + " FROM published_case_study WHERE author_id <> :me";
+        }
+        return "SELECT " + COLUMNS + " FROM published_case_study";
+    }
+
+    /** {@code sort} is validated by the resource: a known key with an optional leading '-' for descending. */
+    private static String orderBy(String sort, String rank) {
+        if (sort == null) {
+            return rank != null ? rank + " DESC" : "updated_at DESC";
+        }
+        boolean descending = sort.startsWith("-");
+        String column = SORTS.get(descending ? sort.substring(1) : sort);
+        return column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
+    }
+
+    public static boolean isSortKey(String sort) {
+        return SORTS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
+    }
+
+    private static Summary summary(Object[] row) {
+        String text = (String) row[9];
+        String excerpt = text == null || text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1).stripTrailing() + "…";
+        return new Summary((UUID) row[0], (String) row[1], (String) row[2], CaseStudyStatus.valueOf((String) row[3]),
+                (String) row[4], strings(row[5]), (String) row[6], instant(row[7]), instant(row[8]), excerpt);
+    }
+
+    private static List<String> strings(Object value) {
+        try {
+            Object array = value instanceof Array sql ? sql.getArray() : value;
+            return array instanceof Object[] items ? Arrays.stream(items).map(String::valueOf).toList() : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

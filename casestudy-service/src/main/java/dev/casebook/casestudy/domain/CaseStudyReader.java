@@ -1,0 +1,39 @@
+package dev.casebook.casestudy.domain;
+
+import dev.casebook.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Finds the copy of a case study a caller may read: the working copy if it is theirs to see, else the published one. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseStudyReader {
+
+    public CaseStudyCopy visible(String idOrSlug, Caller caller) {
+        return CaseStudy.byIdOrSlug(idOrSlug)
+                .filter(caller::seesWorkingCopyOf)
+                .<CaseStudyCopy>map(working -> working)
+                .or(() -> PublishedCaseStudy.byIdOrSlug(idOrSlug))
+                .orElseThrow(() -> ProblemException.notFound("There is no case study '" + idOrSlug + "'"));
+    }
+
+    /** Revisions are part of the working copy: only those who see it see them. */
+    public List<CaseStudyRevision> revisions(UUID id, Caller caller) {
+        requireWorkingCopy(id, caller);
+        return CaseStudyRevision.of(id);
+    }
+
+    public CaseStudyRevision revision(UUID id, int number, Caller caller) {
+        requireWorkingCopy(id, caller);
+        return CaseStudyRevision.of(id, number)
+                .orElseThrow(() -> ProblemException.notFound("Case study " + id + " has no revision " + number));
+    }
+
+    private static void requireWorkingCopy(UUID id, Caller caller) {
+        CaseStudy.<CaseStudy>findByIdOptional(id).filter(caller::seesWorkingCopyOf)
+                .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.casebook.casestudy.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Readable, URL-safe names for case studies, made from their titles. */
+public final class Slugs {
+
+    public static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final int MAX_LENGTH = 100;
+
+    private Slugs() {
+    }
+
+    public static String fromTitle(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > MAX_LENGTH) {
+            slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "case-study" : slug;
+    }
+
+    /** A path segment that is a UUID names a case study by id; anything else by slug. */
+    public static Optional<UUID> asUuid(String idOrSlug) {
+        try {
+            return idOrSlug.length() == 36 ? Optional.of(UUID.fromString(idOrSlug)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
