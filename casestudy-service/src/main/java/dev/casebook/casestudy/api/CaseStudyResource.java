@@ -95,7 +95,7 @@ public class CaseStudyResource {
                 status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
                 blankToNull(tech), blankToNull(author), blankToNull(q));
         CaseStudyListing.Page found = listing.list(callers.current(), filter, sort, page, size);
-        return Response.ok(found).links(PageLinks.of(uri, found.page(), found.size(), found.total())).build();
+        return Response.ok(found).header("Link", PageLinks.of(uri, found.page(), found.size(), found.total())).build();
     }
 
     @GET

@@ -12,7 +12,8 @@ final class PageLinks {
     private PageLinks() {
     }
 
-    static Link[] of(UriInfo uri, int page, int size, long total) {
+    /** One header value, as most clients expect: {@code <...>; rel="first", <...>; rel="next"}. */
+    static String of(UriInfo uri, int page, int size, long total) {
         int last = total == 0 ? 0 : (int) ((total - 1) / size);
         List<Link> links = new ArrayList<>();
         links.add(link(uri, 0, "first"));
@@ -23,7 +24,7 @@ final class PageLinks {
             links.add(link(uri, page + 1, "next"));
         }
         links.add(link(uri, last, "last"));
-        return links.toArray(Link[]::new);
+        return String.join(", ", links.stream().map(Link::toString).toList());
     }
 
     private static Link link(UriInfo uri, int page, String rel) {

@@ -4,6 +4,7 @@ import dev.casebook.casestudy.events.CaseStudyEvents;
 import dev.casebook.casestudy.events.CaseStudyEvents.Action;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ public class CaseStudyDesk {
             caseStudy.status = CaseStudyStatus.DRAFT; // a new draft; the published copy stays until the next publish
         }
         caseStudy.revise(revised, now());
-        caseStudy.flush();
+        saveNow(caseStudy);
         CaseStudyRevision.of(caseStudy, caller.id()).persist();
         events.changed(Action.UPDATED, caseStudy, changed, null);
         return caseStudy;
@@ -82,7 +83,7 @@ public class CaseStudyDesk {
         caseStudy.publishedAt = now;
         caseStudy.everPublished = true;
         caseStudy.reviewComment = null;
-        caseStudy.flush();
+        saveNow(caseStudy);
         PublishedCaseStudy published = PublishedCaseStudy.<PublishedCaseStudy>findByIdOptional(caseStudy.id)
                 .orElseGet(() -> PublishedCaseStudy.of(caseStudy, now));
         published.copyFrom(caseStudy, now);
@@ -110,7 +111,7 @@ public class CaseStudyDesk {
         }
         caseStudy.publishedAt = null;
         caseStudy.updatedAt = now();
-        caseStudy.flush();
+        saveNow(caseStudy);
         events.changed(Action.UNPUBLISHED, caseStudy, List.of("status", "publishedAt"), null);
         return caseStudy;
     }
@@ -146,9 +147,19 @@ public class CaseStudyDesk {
         requireStatus(caseStudy, from, action.name().toLowerCase().replace('_', ' '));
         caseStudy.status = to;
         caseStudy.updatedAt = now();
-        caseStudy.flush();
+        saveNow(caseStudy);
         events.changed(action, caseStudy, List.of("status"), comment);
         return caseStudy;
+    }
+
+    /** Writes the change now, so that a concurrent writer who got there first is noticed here and not at commit. */
+    private static void saveNow(CaseStudy caseStudy) {
+        try {
+            caseStudy.flush();
+        } catch (OptimisticLockException e) {
+            throw new ProblemException(412, "Case study " + caseStudy.slug
+                    + " was changed by someone else at the same moment; read it again and redo your change");
+        }
     }
 
     private static void requireStatus(CaseStudy caseStudy, Set<CaseStudyStatus> allowed, String verb) {

@@ -90,7 +90,7 @@ public class CaseStudyMarkdown {
             List<String> stages = orEmpty(doc.deployment().stages());
             out.fenced("mermaid", doc.deployment().diagram() != null ? doc.deployment().diagram() : diagrams.pipeline(stages));
             for (int i = 0; i < stages.size(); i++) {
-                out.line((i + 1) + ". " + stages.get(i));
+                out.numbered(i + 1, stages.get(i));
             }
             out.endList();
         }
@@ -173,6 +173,11 @@ public class CaseStudyMarkdown {
                 line("- " + label + ":");
                 items.forEach(this::nested);
             }
+        }
+
+        void numbered(int number, String item) {
+            inList = true;
+            line(number + ". " + item);
         }
 
         void nested(String item) {

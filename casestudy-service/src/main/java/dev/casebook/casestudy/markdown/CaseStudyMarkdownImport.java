@@ -424,7 +424,7 @@ public class CaseStudyMarkdownImport {
             Map<String, ListItem> byLabel = new LinkedHashMap<>();
             for (ListItem item : items(section, blocks)) {
                 String label = label(item);
-                if (!labels.contains(label)) {
+                if (label == null || !labels.contains(label)) {
                     throw problem(section, "Section '" + section + "' lists " + String.join(", ", labels.stream().map(l -> "'" + l + ":'").toList())
                             + "; '" + (label == null ? itemText(item) : label) + "' is not one of them");
                 }

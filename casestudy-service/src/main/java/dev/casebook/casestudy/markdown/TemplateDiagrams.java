@@ -4,62 +4,63 @@ import dev.casebook.casestudy.domain.CaseStudyDocument.Approach;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Draws the template's diagrams for sections that have none of their own: a challenge branching into
- * its approaches, their pros and cons, and the final solution; deployment stages from left to right.
+ * its approaches, each with its pros and cons, leading to the final solution; deployment stages from
+ * left to right.
  */
 @ApplicationScoped
 public class TemplateDiagrams {
 
+    private static final int LABEL_LENGTH = 80;
+
     public String challenge(TechnicalChallenge challenge) {
-        StringBuilder mermaid = new StringBuilder("graph TD\n");
-        mermaid.append("    C[").append(label(challenge.title())).append("]\n");
+        List<String> lines = new ArrayList<>();
+        lines.add("graph TD");
         List<Approach> approaches = challenge.approaches() == null ? List.of() : challenge.approaches();
+        String title = "C[" + label(challenge.title()) + "]";
+        String solution = challenge.finalSolution() == null ? null : "F[Final Solution: " + label(challenge.finalSolution()) + "]";
+        if (approaches.isEmpty()) {
+            lines.add("    " + title + (solution == null ? "" : " --> " + solution));
+        }
         for (int i = 0; i < approaches.size(); i++) {
             Approach approach = approaches.get(i);
-            String id = "A" + (i + 1);
-            mermaid.append("    C --> ").append(id).append("[").append(label(approach.name())).append("]\n");
-            mermaid.append("    ").append(id).append(" --> R").append(i + 1).append("[")
-                    .append(label(outcome(approach))).append("]\n");
-            if (challenge.finalSolution() != null) {
-                mermaid.append("    R").append(i + 1).append(" --> F\n");
-            }
+            String approachNode = "A" + (i + 1);
+            String resultNode = "R" + (i + 1);
+            lines.add("    " + (i == 0 ? title : "C") + " --> " + approachNode + "[" + label(approach.name()) + "]");
+            lines.add("    " + approachNode + " --> " + resultNode + "[" + label(outcome(approach)) + "]");
         }
-        if (challenge.finalSolution() != null) {
-            if (approaches.isEmpty()) {
-                mermaid.append("    C --> F\n");
-            }
-            mermaid.append("    F[Final Solution: ").append(label(firstLine(challenge.finalSolution()))).append("]\n");
+        for (int i = 0; i < approaches.size() && solution != null; i++) {
+            lines.add("    R" + (i + 1) + " --> " + (i == 0 ? solution : "F"));
         }
-        return mermaid.toString().stripTrailing();
+        return String.join("\n", lines);
     }
 
     public String pipeline(List<String> stages) {
-        StringBuilder mermaid = new StringBuilder("flowchart LR");
-        for (int i = 0; i < stages.size(); i++) {
-            mermaid.append("\n    S").append(i + 1).append("[").append(label(stages.get(i))).append("]");
-            if (i > 0) {
-                mermaid.append("\n    S").append(i).append(" --> S").append(i + 1);
-            }
+        List<String> lines = new ArrayList<>();
+        lines.add("flowchart LR");
+        if (stages.size() == 1) {
+            lines.add("    S1[" + label(stages.get(0)) + "]");
         }
-        return mermaid.toString();
+        for (int i = 1; i < stages.size(); i++) {
+            String from = i == 1 ? "S1[" + label(stages.get(0)) + "]" : "S" + i;
+            lines.add("    " + from + " --> S" + (i + 1) + "[" + label(stages.get(i)) + "]");
+        }
+        return String.join("\n", lines);
     }
 
     private static String outcome(Approach approach) {
-        int pros = approach.pros() == null ? 0 : approach.pros().size();
-        int cons = approach.cons() == null ? 0 : approach.cons().size();
-        return "Result: " + pros + (pros == 1 ? " pro" : " pros") + " / " + cons + (cons == 1 ? " con" : " cons");
+        String pros = approach.pros() == null ? "none" : String.join(", ", approach.pros());
+        String cons = approach.cons() == null ? "none" : String.join(", ", approach.cons());
+        return "Pros: " + pros + " / Cons: " + cons;
     }
 
-    private static String firstLine(String text) {
-        String line = text.strip().split("\n", 2)[0];
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
-    }
-
-    // Mermaid node labels end at brackets and break on quotes: keep them out.
+    // Mermaid node labels end at brackets and break on quotes; long labels make unreadable boxes.
     private static String label(String text) {
-        return text.replaceAll("[\\[\\]{}()\"|<>]", " ").replaceAll("\\s+", " ").strip();
+        String plain = text.replaceAll("[\\[\\]{}()\"|<>#;]", " ").replaceAll("\\s+", " ").strip();
+        return plain.length() <= LABEL_LENGTH ? plain : plain.substring(0, LABEL_LENGTH - 3).stripTrailing() + "...";
     }
 }

@@ -48,6 +48,11 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
         }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; the client sent a malformed value
+            return ProblemResponses.toResponse(new ProblemException(400,
+                    "A parameter of " + request.method() + " " + request.path() + " has the wrong form: " + e.getCause().getMessage()), request);
+        }
         ProblemException problem = new ProblemException(status, StandardDetails.forStatus(status, request));
         if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) != null) {
             problem.withHeader(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
