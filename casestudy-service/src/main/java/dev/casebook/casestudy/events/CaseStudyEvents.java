@@ -19,8 +19,8 @@ public class CaseStudyEvents {
 
     public static final String TOPIC = "casestudy.events";
 
-    /** What every event but {@code published} carries. */
-    public record Change(UUID id, String slug, CaseStudyStatus status, long version, List<String> changed,
+    /** What every event but {@code published} carries; {@code authorId} lets subscribers apply ownership rules. */
+    public record Change(UUID id, String slug, CaseStudyStatus status, long version, String authorId, List<String> changed,
                          String comment) {
     }
 
@@ -53,7 +53,8 @@ public class CaseStudyEvents {
 
     public void changed(Action action, CaseStudy caseStudy, List<String> changedFields, String comment) {
         outbox.record(TOPIC, caseStudy.id.toString(), action.type(), caseStudy.slug,
-                new Change(caseStudy.id, caseStudy.slug, caseStudy.status, caseStudy.version, changedFields, comment));
+                new Change(caseStudy.id, caseStudy.slug, caseStudy.status, caseStudy.version, caseStudy.authorId,
+                        changedFields, comment));
     }
 
     /** Subscribers get the whole document, so they need not call back to read it. */
