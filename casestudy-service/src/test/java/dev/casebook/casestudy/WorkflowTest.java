@@ -41,6 +41,7 @@ class WorkflowTest {
                 .post("/api/case-studies/" + id + "/request-changes").then()
                 .statusCode(200)
                 .body("status", equalTo("DRAFT"));
+        People.alice().get("/api/case-studies/" + id).then().body("reviewComment", equalTo("Add the metrics table"));
         People.eve().contentType(ContentType.JSON).body("{}")
                 .post("/api/case-studies/" + id + "/request-changes").then()
                 .statusCode(400);

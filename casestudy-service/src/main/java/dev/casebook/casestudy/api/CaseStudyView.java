@@ -1,7 +1,9 @@
 package dev.casebook.casestudy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyStatus;
@@ -10,13 +12,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A case study as clients read it: every section of the template, and where it stands. */
-@JsonPropertyOrder({"id", "slug", "status", "version", "authorId", "createdAt", "updatedAt", "publishedAt"})
-public record CaseStudyView(UUID id, String slug, CaseStudyStatus status, long version, String authorId,
-                            Instant createdAt, Instant updatedAt, Instant publishedAt,
+@JsonPropertyOrder({"id", "status", "version", "authorId", "createdAt", "updatedAt", "publishedAt", "reviewComment"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseStudyView(UUID id, CaseStudyStatus status, long version, String authorId,
+                            Instant createdAt, Instant updatedAt, Instant publishedAt, String reviewComment,
                             @JsonUnwrapped CaseStudyDocument document) {
 
     public static CaseStudyView of(CaseStudyCopy copy) {
-        return new CaseStudyView(copy.id, copy.slug, copy.status, copy.version(), copy.authorId, copy.createdAt,
-                copy.updatedAt, copy.publishedAt, copy.content);
+        // The editor's last comment is for the author, on the working copy only.
+        String comment = copy instanceof CaseStudy working ? working.reviewComment : null;
+        // The slug comes with the document, which always carries the case study's current slug.
+        return new CaseStudyView(copy.id, copy.status, copy.version(), copy.authorId, copy.createdAt,
+                copy.updatedAt, copy.publishedAt, comment, copy.content);
     }
 }

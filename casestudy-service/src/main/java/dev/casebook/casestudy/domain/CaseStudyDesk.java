@@ -2,6 +2,7 @@ package dev.casebook.casestudy.domain;
 
 import dev.casebook.casestudy.events.CaseStudyEvents;
 import dev.casebook.casestudy.events.CaseStudyEvents.Action;
+import dev.casebook.platform.problem.FieldError;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -184,6 +185,9 @@ public class CaseStudyDesk {
     }
 
     private static String requireFree(String slug, UUID except) {
+        if (Slugs.RESERVED.contains(slug)) {
+            throw ProblemException.invalid(List.of(new FieldError("slug", "is a name the API uses itself; choose another")));
+        }
         if (CaseStudy.slugTaken(slug, except == null ? new UUID(0, 0) : except)) {
             throw ProblemException.conflict("The slug '" + slug + "' is taken by another case study").with("slug", slug);
         }
@@ -193,7 +197,7 @@ public class CaseStudyDesk {
     private static String freeSlugFor(String title) {
         String base = Slugs.fromTitle(title);
         String slug = base;
-        for (int n = 2; CaseStudy.slugTaken(slug, new UUID(0, 0)); n++) {
+        for (int n = 2; Slugs.RESERVED.contains(slug) || CaseStudy.slugTaken(slug, new UUID(0, 0)); n++) {
             slug = base + "-" + n;
         }
         return slug;

@@ -3,6 +3,7 @@ package dev.casebook.casestudy.domain;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,8 @@ public final class Slugs {
 
     public static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     public static final int MAX_LENGTH = 100;
+    /** Paths under /api/case-studies that are not case studies. */
+    public static final Set<String> RESERVED = Set.of("template", "import", "asyncapi", "schemas");
 
     private Slugs() {
     }

@@ -1,0 +1,29 @@
+package dev.casebook.casestudy.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.casebook.casestudy.events.EventContract;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/case-studies/asyncapi")
+public class EventContractResource {
+
+    private final EventContract contract;
+
+    public EventContractResource(EventContract contract) {
+        this.contract = contract;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The AsyncAPI document of topic casestudy.events",
+            description = "Event types, CloudEvents headers and the JSON Schema of every payload.")
+    public ObjectNode asyncApi() {
+        return contract.document();
+    }
+}
