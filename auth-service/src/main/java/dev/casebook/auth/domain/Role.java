@@ -1,5 +1,10 @@
 package dev.casebook.auth.domain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a user may do with case studies; a user holds one or more roles. */
 public enum Role {
 
@@ -16,12 +21,23 @@ public enum Role {
         this.description = description;
     }
 
-    /** The name used in tokens ({@code groups}) and in the API. */
+    /** The name used in tokens ({@code groups}), in the API and in the database. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     public String description() {
         return description;
+    }
+
+    public static Optional<Role> byId(String id) {
+        return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
+    }
+
+    /** The id, so that messages listing the allowed values show what a client must send. */
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -3,6 +3,7 @@ package dev.casebook.platform.testapp;
 import dev.casebook.platform.events.Outbox;
 import dev.casebook.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,6 +61,13 @@ public class NoteResource {
     @Path("/conflict")
     public String conflict() {
         throw new ProblemException(409, "The note is locked").with("currentStatus", "LOCKED").withHeader("Retry-After", "5");
+    }
+
+    @GET
+    @Path("/locked-away")
+    @RolesAllowed("admin")
+    public String lockedAway() {
+        return "the admin's note";
     }
 
     @GET

@@ -1,0 +1,84 @@
+package dev.casebook.auth.api;
+
+import dev.casebook.auth.domain.User;
+import dev.casebook.auth.domain.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+@Path("/api/auth/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class UserResource {
+
+    private final UserDirectory users;
+
+    public UserResource(UserDirectory users) {
+        this.users = users;
+    }
+
+    @POST
+    @Operation(summary = "Create a user", description = "409 when the username is taken, whatever its case.")
+    public Response create(@Valid @NotNull NewUser request) {
+        User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
+        // A path, not a URL: behind the gateway this service's own host means nothing to a client.
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/auth/users/" + user.id)
+                .entity(UserView.of(user))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List users by username", description = "page counts from 0; size is 1 to 100, 20 by default.")
+    public UserPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        UserDirectory.Page found = users.page(request.page(), request.size());
+        return new UserPage(found.items().stream().map(UserView::of).toList(), request.page(), request.size(), found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One user")
+    public UserView get(@PathParam("id") UUID id) {
+        return UserView.of(users.get(id));
+    }
+
+    @PUT
+    @Path("/{id}/roles")
+    @Operation(summary = "Replace a user's roles", description = "409 when it would leave no enabled admin."
+            + " Access tokens already issued keep their roles until they expire.")
+    public UserView changeRoles(@PathParam("id") UUID id, @Valid @NotNull RoleChange request) {
+        return UserView.of(users.changeRoles(id, EnumSet.copyOf(request.roles())));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(summary = "Disable a user", description = "They can no longer log in or refresh; their sessions are revoked."
+            + " 409 when it would leave no enabled admin.")
+    public UserView disable(@PathParam("id") UUID id) {
+        return UserView.of(users.setEnabled(id, false));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Enable a user again")
+    public UserView enable(@PathParam("id") UUID id) {
+        return UserView.of(users.setEnabled(id, true));
+    }
+}

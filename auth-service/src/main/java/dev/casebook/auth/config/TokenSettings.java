@@ -1,0 +1,35 @@
+package dev.casebook.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How auth-service issues tokens. {@code casebook.jwt.issuer} is shared with every verifier (platform's defaults). */
+@ConfigMapping(prefix = "casebook.jwt")
+public interface TokenSettings {
+
+    /** The {@code iss} of every access token; verifiers expect the same value as {@code mp.jwt.verify.issuer}. */
+    String issuer();
+
+    @WithDefault("15m")
+    Duration accessTokenLifetime();
+
+    @WithDefault("7d")
+    Duration refreshTokenLifetime();
+
+    /** PKCS#8 PEM file of the RSA key that signs access tokens. */
+    Path privateKeyFile();
+
+    /** X.509 PEM file of its public half, published in the JWKS. */
+    Path publicKeyFile();
+
+    /** The public key signed with before the last rotation: still published until its tokens have expired. */
+    Optional<Path> previousPublicKeyFile();
+
+    /** How long verifiers may cache the JWKS; short, so that a rotation reaches them soon. */
+    @WithDefault("5m")
+    Duration jwksMaxAge();
+}

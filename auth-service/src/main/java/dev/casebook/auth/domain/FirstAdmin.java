@@ -1,0 +1,85 @@
+package dev.casebook.auth.domain;
+
+import dev.casebook.auth.config.AccountSettings;
+import dev.casebook.platform.database.SchemaMigrations;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure a fresh Casebook can be administered: when no admin exists, creates one from
+ * {@code CASEBOOK_ADMIN_USERNAME} / {@code CASEBOOK_ADMIN_PASSWORD}. Waits for the schema when the database
+ * is not there yet, as the migrations do.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+    private static final long RETRY_SECONDS = 2;
+
+    private final UserDirectory users;
+    private final SchemaMigrations schema;
+    private final AccountSettings.FirstAdmin settings;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "first-admin");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public FirstAdmin(UserDirectory users, @Readiness SchemaMigrations schema, AccountSettings settings) {
+        this.users = users;
+        this.schema = schema;
+        this.settings = settings.firstAdmin();
+    }
+
+    // After SchemaMigrations' own start observer, so that a reachable database is migrated already.
+    void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+        if (!tryNow()) {
+            retries.scheduleWithFixedDelay(() -> {
+                if (tryNow()) {
+                    retries.shutdown();
+                }
+            }, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean tryNow() {
+        if (schema.call().getStatus() != HealthCheckResponse.Status.UP) {
+            return false;
+        }
+        String username = settings.username();
+        UserDirectory.FirstAdminOutcome outcome;
+        try {
+            outcome = users.createFirstAdmin(username, settings.password().orElse(null));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not check for an admin yet (%s); trying again in %d s", e.getMessage(), RETRY_SECONDS);
+            return false;
+        }
+        switch (outcome) {
+            case CREATED -> LOG.infof("Created the first admin, '%s'", username);
+            case NO_PASSWORD -> LOG.warnf("No admin exists and CASEBOOK_ADMIN_PASSWORD is not set, so none was created;"
+                    + " set it (and CASEBOOK_ADMIN_USERNAME, default 'admin') and restart to create '%s'", username);
+            case PASSWORD_REFUSED -> LOG.warnf("No admin exists and CASEBOOK_ADMIN_PASSWORD is unusable (it needs at least"
+                    + " %d characters and at most %d bytes), so '%s' was not created", PasswordRule.MIN_LENGTH,
+                    PasswordRule.MAX_BYTES, username);
+            case USERNAME_TAKEN -> LOG.warnf("No admin exists, and '%s' is taken by a user who is not an admin;"
+                    + " set CASEBOOK_ADMIN_USERNAME to another name to create the first admin", username);
+            case ADMIN_EXISTS -> LOG.debug("An admin exists; no first admin needed");
+        }
+        return true;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        retries.shutdownNow();
+    }
+}
