@@ -6,19 +6,12 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,8 +42,8 @@ class EventsTest {
         People.eve().post("/api/case-studies/" + id + "/archive").then().statusCode(200);
         People.ada().delete("/api/case-studies/" + id).then().statusCode(204);
 
-        List<ConsumerRecord<String, String>> events = read(id, 9);
-        List<String> types = events.stream().map(e -> header(e, "ce_type")).toList();
+        List<ConsumerRecord<String, String>> events = Topics.read(bootstrapServers, "casestudy.events", r -> id.equals(r.key()), 9);
+        List<String> types = events.stream().map(e -> Topics.header(e, "ce_type")).toList();
         assertEquals(List.of("created", "updated", "submitted", "changes-requested", "submitted", "published",
                         "unpublished", "archived", "deleted").stream().map(a -> "dev.casebook.casestudy." + a + ".v1").toList(),
                 types);
@@ -58,14 +51,14 @@ class EventsTest {
         ObjectMapper json = new ObjectMapper();
         for (ConsumerRecord<String, String> event : events) {
             assertEquals(id, event.key());
-            assertEquals("1.0", header(event, "ce_specversion"));
-            assertEquals("/casebook/casestudy-service", header(event, "ce_source"));
-            assertNotNull(UUID.fromString(header(event, "ce_id")));
-            assertNotNull(Instant.parse(header(event, "ce_time")));
-            assertNotNull(header(event, "ce_subject"));
+            assertEquals("1.0", Topics.header(event, "ce_specversion"));
+            assertEquals("/casebook/casestudy-service", Topics.header(event, "ce_source"));
+            assertNotNull(UUID.fromString(Topics.header(event, "ce_id")));
+            assertNotNull(Instant.parse(Topics.header(event, "ce_time")));
+            assertNotNull(Topics.header(event, "ce_subject"));
             assertEquals(id, json.readTree(event.value()).get("id").asText());
         }
-        assertEquals(requestId, header(events.get(0), "ce_requestid"));
+        assertEquals(requestId, Topics.header(events.get(0), "ce_requestid"));
 
         JsonNode updated = json.readTree(events.get(1).value());
         assertEquals("[\"summary\"]", updated.get("changed").toString());
@@ -76,35 +69,5 @@ class EventsTest {
         assertEquals("PUBLISHED", published.get("status").asText());
         assertEquals("Shorter.", published.get("summary").asText());
         assertEquals("Quarkus", published.get("techStack").get("backend").get(1).asText());
-    }
-
-    private List<ConsumerRecord<String, String>> read(String key, int expected) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("casestudy.events"));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && found.size() < expected) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-            // a little longer, so that an extra event would be seen
-            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            });
-        }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

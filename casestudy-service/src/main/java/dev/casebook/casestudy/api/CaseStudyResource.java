@@ -3,13 +3,11 @@ package dev.casebook.casestudy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.casebook.casestudy.domain.Caller;
 import dev.casebook.casestudy.domain.CaseStudy;
-import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyListing;
 import dev.casebook.casestudy.domain.CaseStudyStatus;
 import dev.casebook.casestudy.domain.CaseStudyReader;
-import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,7 +29,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -51,17 +48,17 @@ public class CaseStudyResource {
     private final CaseStudyDesk desk;
     private final CaseStudyReader reader;
     private final MergePatch mergePatch;
-    private final CaseStudyMarkdown markdown;
+    private final Representations representations;
     private final CaseStudyListing listing;
     private final Callers callers;
 
-    public CaseStudyResource(CaseStudyDesk desk, CaseStudyReader reader, MergePatch mergePatch, CaseStudyMarkdown markdown,
+    public CaseStudyResource(CaseStudyDesk desk, CaseStudyReader reader, MergePatch mergePatch, Representations representations,
                              CaseStudyListing listing, Callers callers) {
         this.desk = desk;
         this.listing = listing;
         this.reader = reader;
         this.mergePatch = mergePatch;
-        this.markdown = markdown;
+        this.representations = representations;
         this.callers = callers;
     }
 
@@ -71,10 +68,7 @@ public class CaseStudyResource {
     @Operation(summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
     public Response create(@Valid @NotNull CaseStudyDocument document, @Context UriInfo uri) {
         CaseStudy created = desk.create(document, callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
-                .tag(Etags.json(created))
-                .entity(CaseStudyView.of(created))
-                .build();
+        return representations.json(created, Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build()));
     }
 
     @GET
@@ -103,8 +97,7 @@ public class CaseStudyResource {
     @PermitAll
     @Operation(summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see published case studies only.")
     public Response read(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        CaseStudyCopy copy = reader.visible(idOrSlug, callers.current());
-        return conditional(request, Etags.json(copy), () -> CaseStudyView.of(copy));
+        return representations.json(reader.visible(idOrSlug, callers.current()), request);
     }
 
     @GET
@@ -113,8 +106,7 @@ public class CaseStudyResource {
     @Produces(MARKDOWN + ";charset=UTF-8")
     @Operation(summary = "Read a case study as Markdown in the template's shape")
     public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        CaseStudyCopy copy = reader.visible(idOrSlug, callers.current());
-        return conditional(request, Etags.markdown(copy), () -> markdown.render(copy.content));
+        return representations.markdown(reader.visible(idOrSlug, callers.current()), request);
     }
 
     @PUT
@@ -125,7 +117,7 @@ public class CaseStudyResource {
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull CaseStudyDocument document) {
         CaseStudy saved = desk.replace(id, document, Etags.expectedVersion(ifMatch), callers.current());
-        return Response.ok(CaseStudyView.of(saved)).tag(Etags.json(saved)).build();
+        return representations.json(saved, Response.ok());
     }
 
     @PATCH
@@ -138,7 +130,7 @@ public class CaseStudyResource {
         CaseStudy current = desk.workingCopy(id, callers.current());
         CaseStudyDocument patched = mergePatch.apply(current.content, patch);
         CaseStudy saved = desk.replace(id, patched, expected, callers.current());
-        return Response.ok(CaseStudyView.of(saved)).tag(Etags.json(saved)).build();
+        return representations.json(saved, Response.ok());
     }
 
     @DELETE
@@ -152,13 +144,5 @@ public class CaseStudyResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Response conditional(Request request, EntityTag tag, java.util.function.Supplier<Object> body) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).build();
-        }
-        return Response.ok(body.get()).tag(tag).build();
     }
 }

@@ -7,22 +7,30 @@ import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyStatus;
+import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.domain.MetricsTable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A case study as clients read it: every section of the template, and where it stands. */
-@JsonPropertyOrder({"id", "status", "version", "authorId", "createdAt", "updatedAt", "publishedAt", "reviewComment"})
+@JsonPropertyOrder({"id", "status", "version", "authorId", "createdAt", "updatedAt", "publishedAt", "reviewComment", "metrics"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseStudyView(UUID id, CaseStudyStatus status, long version, String authorId,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, String reviewComment,
-                            @JsonUnwrapped CaseStudyDocument document) {
+                            List<MetricRow> metrics, @JsonUnwrapped CaseStudyDocument document) {
 
-    public static CaseStudyView of(CaseStudyCopy copy) {
+    /** The view with the case study's metrics table, from the copy metrics-service's events keep here. */
+    public static CaseStudyView withMetrics(CaseStudyCopy copy) {
+        return of(copy, MetricsTable.of(copy.id).map(table -> table.rows).orElse(List.of()));
+    }
+
+    public static CaseStudyView of(CaseStudyCopy copy, List<MetricRow> metrics) {
         // The editor's last comment is for the author, on the working copy only.
         String comment = copy instanceof CaseStudy working ? working.reviewComment : null;
         // The slug comes with the document, which always carries the case study's current slug.
         return new CaseStudyView(copy.id, copy.status, copy.version(), copy.authorId, copy.createdAt,
-                copy.updatedAt, copy.publishedAt, comment, copy.content);
+                copy.updatedAt, copy.publishedAt, comment, metrics, copy.content);
     }
 }

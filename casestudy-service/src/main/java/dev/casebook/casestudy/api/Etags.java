@@ -1,21 +1,31 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.casestudy.domain.CaseStudyCopy;
+import dev.casebook.casestudy.domain.MetricsTable;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
-/** Entity tags of case studies: the version of the copy, one tag per representation. */
+import java.util.Optional;
+
+/**
+ * Entity tags of case studies: the version of the copy, then a stamp of its metrics table (metrics
+ * change without a new version), one tag per representation. {@code If-Match} names the version.
+ */
 final class Etags {
 
     private Etags() {
     }
 
-    static EntityTag json(CaseStudyCopy copy) {
-        return new EntityTag(String.valueOf(copy.version()));
+    static EntityTag json(CaseStudyCopy copy, Optional<MetricsTable> metrics) {
+        return new EntityTag(copy.version() + metricsStamp(metrics));
     }
 
-    static EntityTag markdown(CaseStudyCopy copy) {
-        return new EntityTag(copy.version() + "-md");
+    static EntityTag markdown(CaseStudyCopy copy, Optional<MetricsTable> metrics) {
+        return new EntityTag(copy.version() + metricsStamp(metrics) + "-md");
+    }
+
+    private static String metricsStamp(Optional<MetricsTable> metrics) {
+        return metrics.map(table -> "." + Long.toHexString(table.updatedAt.toEpochMilli())).orElse("");
     }
 
     /**
@@ -30,10 +40,13 @@ final class Etags {
         if (tag.equals("*")) {
             return null;
         }
-        tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-        tag = tag.replace("\"", "");
+        tag = (tag.startsWith("W/") ? tag.substring(2) : tag).replace("\"", "");
+        int end = 0;
+        while (end < tag.length() && Character.isDigit(tag.charAt(end))) {
+            end++;
+        }
         try {
-            return Long.parseLong(tag);
+            return Long.parseLong(tag.substring(0, end));
         } catch (NumberFormatException e) {
             throw new ProblemException(412, "If-Match " + ifMatch + " is not an ETag of this case study");
         }

@@ -29,8 +29,11 @@ public class ImportResource {
     private final CaseStudyDesk desk;
     private final Validator validator;
     private final Callers callers;
+    private final Representations representations;
 
-    public ImportResource(CaseStudyMarkdownImport markdownImport, CaseStudyDesk desk, Validator validator, Callers callers) {
+    public ImportResource(CaseStudyMarkdownImport markdownImport, CaseStudyDesk desk, Validator validator, Callers callers,
+                          Representations representations) {
+        this.representations = representations;
         this.markdownImport = markdownImport;
         this.desk = desk;
         this.validator = validator;
@@ -47,16 +50,14 @@ public class ImportResource {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");
         }
-        CaseStudyDocument document = markdownImport.read(markdown);
-        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(document);
+        CaseStudyMarkdownImport.Imported imported = markdownImport.read(markdown);
+        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(imported.document());
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        CaseStudy created = desk.create(document, callers.current());
-        return Response.created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build())
-                .tag(Etags.json(created))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(CaseStudyView.of(created))
-                .build();
+        CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), callers.current());
+        return representations.json(created, Response
+                .created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build())
+                .type(MediaType.APPLICATION_JSON));
     }
 }

@@ -29,8 +29,10 @@ public class WorkflowResource {
 
     private final CaseStudyDesk desk;
     private final Callers callers;
+    private final Representations representations;
 
-    public WorkflowResource(CaseStudyDesk desk, Callers callers) {
+    public WorkflowResource(CaseStudyDesk desk, Callers callers, Representations representations) {
+        this.representations = representations;
         this.desk = desk;
         this.callers = callers;
     }
@@ -76,7 +78,7 @@ public class WorkflowResource {
         return answer(desk.archive(id, callers.current()));
     }
 
-    private static Response answer(CaseStudy caseStudy) {
-        return Response.ok(CaseStudyView.of(caseStudy)).tag(Etags.json(caseStudy)).build();
+    private Response answer(CaseStudy caseStudy) {
+        return representations.json(caseStudy, Response.ok());
     }
 }

@@ -29,11 +29,23 @@ public class CaseStudyDesk {
     }
 
     public CaseStudy create(CaseStudyDocument document, Caller caller) {
+        CaseStudy caseStudy = startDraft(document, caller);
+        events.changed(Action.CREATED, caseStudy, DocumentChanges.sections(), null);
+        return caseStudy;
+    }
+
+    /** A draft from imported Markdown; its metrics go to metrics-service with the event. */
+    public CaseStudy importDraft(CaseStudyDocument document, List<ImportedMetric> metrics, Caller caller) {
+        CaseStudy caseStudy = startDraft(document, caller);
+        events.imported(caseStudy, DocumentChanges.sections(), metrics);
+        return caseStudy;
+    }
+
+    private CaseStudy startDraft(CaseStudyDocument document, Caller caller) {
         String slug = document.slug() != null ? requireFree(document.slug(), null) : freeSlugFor(document.title());
         CaseStudy caseStudy = CaseStudy.draft(UUID.randomUUID(), slug, caller.id(), document.withSlug(slug), now());
         caseStudy.persistAndFlush();
         CaseStudyRevision.of(caseStudy, caller.id()).persist();
-        events.changed(Action.CREATED, caseStudy, DocumentChanges.sections(), null);
         return caseStudy;
     }
 
@@ -133,6 +145,7 @@ public class CaseStudyDesk {
                     : "Only the author of " + caseStudy.slug + " or an admin deletes it");
         }
         events.changed(Action.DELETED, caseStudy, List.of(), null);
+        MetricsTable.deleteById(caseStudy.id);
         caseStudy.delete();
     }
 

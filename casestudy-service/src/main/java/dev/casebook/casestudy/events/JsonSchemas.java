@@ -70,7 +70,7 @@ final class JsonSchemas {
             schema = NODES.objectNode().put("type", "string").put("format", "date-time");
         } else if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
             schema = NODES.objectNode().put("type", "integer");
-        } else if (type == double.class || type == Double.class) {
+        } else if (type == double.class || type == Double.class || type == java.math.BigDecimal.class) {
             schema = NODES.objectNode().put("type", "number");
         } else if (type == boolean.class || type == Boolean.class) {
             schema = NODES.objectNode().put("type", "boolean");

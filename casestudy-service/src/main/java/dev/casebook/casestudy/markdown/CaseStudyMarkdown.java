@@ -3,6 +3,7 @@ package dev.casebook.casestudy.markdown;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyDocument.Approach;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
+import dev.casebook.casestudy.domain.MetricRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -20,7 +21,7 @@ public class CaseStudyMarkdown {
         this.diagrams = diagrams;
     }
 
-    public String render(CaseStudyDocument doc) {
+    public String render(CaseStudyDocument doc, List<MetricRow> metrics) {
         Writer out = new Writer();
         frontMatter(out, doc);
         out.line("# " + Labels.TITLE_PREFIX + doc.title()).blank();
@@ -60,6 +61,10 @@ public class CaseStudyMarkdown {
         out.line("## " + Labels.PERFORMANCE_METRICS).blank();
         out.line("| Metric | Before | After | Improvement |");
         out.line("|--------|--------|-------|-------------|");
+        for (MetricRow row : metrics) {
+            out.line("| " + MetricCells.name(row.name()) + " | " + MetricCells.value(row.before(), row.unit()) + " | "
+                    + MetricCells.value(row.after(), row.unit()) + " | " + MetricCells.improvement(row.improvementPercent()) + " |");
+        }
         out.blank();
 
         out.line("## " + Labels.CHALLENGES).blank();

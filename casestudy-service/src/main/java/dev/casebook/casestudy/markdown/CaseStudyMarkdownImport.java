@@ -11,12 +11,14 @@ import dev.casebook.casestudy.domain.CaseStudyDocument.Lessons;
 import dev.casebook.casestudy.domain.CaseStudyDocument.Results;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechStack;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
+import dev.casebook.casestudy.domain.ImportedMetric;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
@@ -56,7 +58,11 @@ public class CaseStudyMarkdownImport {
         this.diagrams = diagrams;
     }
 
-    public CaseStudyDocument read(String markdown) {
+    /** What an imported Markdown case study holds: the document, and the rows of its metrics table. */
+    public record Imported(CaseStudyDocument document, List<ImportedMetric> metrics) {
+    }
+
+    public Imported read(String markdown) {
         String text = markdown.replace("\r\n", "\n");
         Node root = parser.parse(text);
         Source source = new Source(text);
@@ -107,8 +113,8 @@ public class CaseStudyMarkdownImport {
                         + Labels.TECHNOLOGY_STACK + "' and '### " + Labels.KEY_COMPONENTS + "'");
             }
         }
-        read.table(Labels.PERFORMANCE_METRICS);
-        return new CaseStudyDocument(
+        // Sections are read in the template's order, so a problem names the first section that has one.
+        CaseStudyDocument document = new CaseStudyDocument(
                 title,
                 emptyToNull(single(front, "slug")),
                 client(front),
@@ -123,6 +129,7 @@ public class CaseStudyMarkdownImport {
                 results(read),
                 lessons(read),
                 front.containsKey("tags") ? List.copyOf(front.get("tags")) : null);
+        return new Imported(document, read.metrics(Labels.PERFORMANCE_METRICS));
     }
 
     private static Client client(Map<String, List<String>> front) {
@@ -384,10 +391,10 @@ public class CaseStudyMarkdownImport {
             return before.isEmpty() ? null : source.of(before).strip();
         }
 
-        void table(String section) {
+        List<ImportedMetric> metrics(String section) {
             List<Node> blocks = section(section);
             if (blocks.isEmpty()) {
-                return;
+                return List.of();
             }
             if (blocks.size() != 1 || !(blocks.get(0) instanceof TableBlock)) {
                 throw problem(section, "Section '" + section + "' holds one table | Metric | Before | After | Improvement |");
@@ -396,6 +403,23 @@ public class CaseStudyMarkdownImport {
             if (!header.startsWith("|Metric|Before|After|Improvement|")) {
                 throw problem(section, "The metrics table has the columns | Metric | Before | After | Improvement |");
             }
+            List<ImportedMetric> rows = new ArrayList<>();
+            for (Node part = blocks.get(0).getFirstChild(); part != null; part = part.getNext()) {
+                if (!(part instanceof TableBody)) {
+                    continue;
+                }
+                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                    List<String> cells = new ArrayList<>();
+                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        cells.add(source.of(cell).strip().replaceAll("^\\|\\s*|\\s*\\|$", ""));
+                    }
+                    if (cells.size() < 4 || cells.get(0).isBlank()) {
+                        throw problem(section, "Each metrics row has a name, Before, After and Improvement");
+                    }
+                    rows.add(MetricCells.read(cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
+                }
+            }
+            return rows;
         }
 
         List<ListItem> items(String section, List<Node> blocks) {

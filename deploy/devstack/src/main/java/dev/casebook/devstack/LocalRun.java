@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalRun {
 
+    private static final String FIRST_ADMIN_MARKER = "first-admin.created";
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     private LocalRun() {
@@ -45,6 +46,7 @@ public final class LocalRun {
             OUT.println("casebook: --clean: deleting " + data.resolve("postgres") + " and " + data.resolve("kafka"));
             Directories.deleteQuietly(data.resolve("postgres"));
             Directories.deleteQuietly(data.resolve("kafka"));
+            Files.deleteIfExists(data.resolve(FIRST_ADMIN_MARKER));
         }
 
         OUT.println("casebook: starting PostgreSQL and Kafka (data in " + data + ")");
@@ -58,6 +60,10 @@ public final class LocalRun {
         OUT.println("casebook: PostgreSQL " + infrastructure.database().jdbcUrl() + ", Kafka " + infrastructure.kafka().bootstrapServers());
 
         Map<String, String> environment = new HashMap<>();
+        String firstAdminPassword = firstAdminPassword(data);
+        if (firstAdminPassword != null) {
+            environment.put("CASEBOOK_ADMIN_PASSWORD", firstAdminPassword);
+        }
         OUT.println("casebook: starting auth-service, casestudy-service, metrics-service, then gateway");
         CasebookServices services;
         try {
@@ -90,9 +96,29 @@ public final class LocalRun {
         OUT.println("  Gateway     " + gateway);
         OUT.println("  Swagger UI  " + gateway + "/q/swagger-ui");
         OUT.println("  Data        " + data + " (kept across runs; --clean starts empty)");
+        if (firstAdminPassword != null) {
+            OUT.println("  First admin " + System.getenv().getOrDefault("CASEBOOK_ADMIN_USERNAME", "admin") + " / " + firstAdminPassword
+                    + "   (shown once: note it now)");
+            Files.writeString(data.resolve(FIRST_ADMIN_MARKER), "created " + java.time.Instant.now() + "\n");
+        }
         OUT.println("  Stop        Ctrl-C");
         OUT.println();
         stopped.await();
+    }
+
+    /**
+     * The first admin's password: the one in CASEBOOK_ADMIN_PASSWORD, or on the first start of a data folder
+     * a fresh one, shown once. Later starts pass none, since the admin exists by then.
+     */
+    private static String firstAdminPassword(Path data) {
+        String given = System.getenv("CASEBOOK_ADMIN_PASSWORD");
+        if (given != null && !given.isBlank()) {
+            return null; // inherited by the services as it is, and never printed
+        }
+        if (Files.exists(data.resolve(FIRST_ADMIN_MARKER))) {
+            return null;
+        }
+        return Passwords.random(20);
     }
 
     /** One Casebook per data folder: a second run says so instead of failing on a port. */

@@ -2,6 +2,7 @@ package dev.casebook.systemtests;
 
 import dev.casebook.devstack.CasebookServices;
 import dev.casebook.devstack.DevStack;
+import dev.casebook.devstack.Passwords;
 import dev.casebook.devstack.SigningKeys;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,6 +21,12 @@ import java.util.Map;
 public class RunningCasebook implements BeforeAllCallback {
 
     private static Stack stack;
+    private static final String ADMIN_PASSWORD = Passwords.random(20);
+
+    /** The password of the first admin, made for this test run. */
+    public static String adminPassword() {
+        return ADMIN_PASSWORD;
+    }
 
     /** The running stack, for tests that stop and start parts of it. */
     public static CasebookServices services() {
@@ -41,7 +48,8 @@ public class RunningCasebook implements BeforeAllCallback {
                 Path data = Files.createTempDirectory("casebook-system-test-");
                 DevStack infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
                 CasebookServices services = CasebookServices.start(repositoryRoot(), infrastructure,
-                        SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(), Map.of(), line -> System.out.println(line), Duration.ofMinutes(3));
+                        SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(),
+                        Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD), line -> System.out.println(line), Duration.ofMinutes(3));
                 stack = new Stack(data, infrastructure, services);
                 // Closed by JUnit when the whole run ends, after the last test class.
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningCasebook.class, stack);

@@ -1,0 +1,53 @@
+package dev.casebook.casestudy.api;
+
+import dev.casebook.casestudy.domain.CaseStudyCopy;
+import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.domain.MetricsTable;
+import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A case study as JSON or Markdown with its metrics table and the matching entity tag. */
+@ApplicationScoped
+public class Representations {
+
+    private final CaseStudyMarkdown markdown;
+
+    public Representations(CaseStudyMarkdown markdown) {
+        this.markdown = markdown;
+    }
+
+    Response json(CaseStudyCopy copy, Response.ResponseBuilder response) {
+        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        return response.entity(CaseStudyView.of(copy, rows(metrics))).tag(Etags.json(copy, metrics)).build();
+    }
+
+    /** 304 when the client's copy is current. */
+    Response json(CaseStudyCopy copy, Request request) {
+        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics)));
+    }
+
+    Response markdown(CaseStudyCopy copy, Request request) {
+        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        return conditional(request, Etags.markdown(copy, metrics), () -> markdown.render(copy.content, rows(metrics)));
+    }
+
+    private static List<MetricRow> rows(Optional<MetricsTable> metrics) {
+        return metrics.map(table -> table.rows).orElse(List.of());
+    }
+
+    private static Response conditional(Request request, EntityTag tag, Supplier<Object> body) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(body.get()).tag(tag).build();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.casebook.systemtests;
+
+import dev.casebook.devstack.SigningKeys;
+import dev.casebook.devstack.TestTokens;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/** A new user's first day, through the gateway only: the admin creates them, they log in and out. */
+@ExtendWith(RunningCasebook.class)
+class AuthenticationIT {
+
+    @Test
+    void theAdminCreatesAnAuthorWhoLogsInRefreshesAndLogsOut() {
+        Accounts.Tokens admin = Accounts.admin();
+        String username = "author-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.request().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
+                .post("/api/auth/users").then()
+                .statusCode(201);
+
+        Accounts.Tokens first = Accounts.login(username, "a long enough password");
+        first.request().get("/api/auth/me").then()
+                .statusCode(200)
+                .body("username", equalTo(username))
+                .body("roles", contains("author"));
+
+        String second = refresh(first.refreshToken()).then().statusCode(200).extract().path("refreshToken");
+        String third = refresh(second).then().statusCode(200).extract().path("refreshToken");
+        refresh(first.refreshToken()).then().statusCode(401).contentType("application/problem+json");
+        // reusing an old refresh token revokes its whole family, the newest member too
+        refresh(third).then().statusCode(401);
+
+        Accounts.Tokens again = Accounts.login(username, "a long enough password");
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", again.refreshToken()))
+                .auth().oauth2(again.accessToken())
+                .post("/api/auth/logout").then().statusCode(204);
+        refresh(again.refreshToken()).then().statusCode(401);
+    }
+
+    @Test
+    void anAuthorIsNotAnAdmin() {
+        Accounts.newUser("author").request().get("/api/auth/users").then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
+        var wrong = given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "not the password"))
+                .post("/api/auth/login").then().statusCode(401).extract();
+        var unknown = given().contentType(ContentType.JSON).body(Map.of("username", "nobody-" + UUID.randomUUID(), "password", "whatever it is"))
+                .post("/api/auth/login").then().statusCode(401).extract();
+        org.junit.jupiter.api.Assertions.assertEquals(wrong.path("detail"), (Object) unknown.path("detail"));
+    }
+
+    @Test
+    void aLoginWithMissingFieldsIsABadRequest() {
+        ProblemsIT.isProblem(given().contentType(ContentType.JSON).body("{\"username\": 42}").post("/api/auth/login").then(), 400);
+    }
+
+    @Test
+    void everyKindOfBadTokenIsRefused() throws Exception {
+        Path elsewhere = Files.createTempDirectory("other-keys-");
+        SigningKeys otherKeys = SigningKeys.inDirectory(elsewhere);
+        TestTokens forger = TestTokens.from(otherKeys.privateKey().toString(), otherKeys.jwks().toString());
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":\"https://casebook.dev\",\"sub\":\"x\",\"upn\":\"x\",\"groups\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+        String unsigned = url.encodeToString(header.getBytes()) + "." + url.encodeToString(claims.getBytes()) + ".";
+
+        for (String token : List.of("garbage", unsigned, forger.forUser(UUID.randomUUID().toString(), "mallory", "admin"))) {
+            given().auth().oauth2(token).get("/api/auth/me").then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"));
+        }
+        given().get("/api/auth/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    private static io.restassured.response.Response refresh(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken)).post("/api/auth/refresh");
+    }
+}
