@@ -55,6 +55,10 @@ public final class TestTokens {
         }
     }
 
+    public String keyId() {
+        return kid;
+    }
+
     /** A token valid for 15 minutes for the user {@code userId} named {@code username} holding {@code roles}. */
     public String forUser(String userId, String username, String... roles) {
         Instant now = Instant.now();
@@ -62,9 +66,15 @@ public final class TestTokens {
     }
 
     public String sign(String userId, String username, List<String> roles, Instant issuedAt, Instant expiresAt) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        return sign(kid, ISSUER, userId, username, roles, issuedAt, expiresAt);
+    }
+
+    /** A token with any key id and issuer, for tests that check such tokens are refused. */
+    public String sign(String keyId, String issuer, String userId, String username, List<String> roles, Instant issuedAt,
+                       Instant expiresAt) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
         String groups = roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + username
+        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + username
                 + "\",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();

@@ -81,13 +81,47 @@ class AuthenticationIT {
         java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
         String unsigned = url.encodeToString(header.getBytes()) + "." + url.encodeToString(claims.getBytes()) + ".";
 
-        for (String token : List.of("garbage", unsigned, forger.forUser(UUID.randomUUID().toString(), "mallory", "admin"))) {
+        TestTokens genuine = RunningCasebook.tokens();
+        String admin = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String expired = genuine.sign(admin, "admin", List.of("admin"), now.minusSeconds(3600), now.minusSeconds(1800));
+        String wrongIssuer = genuine.sign(genuine.keyId(), "https://evil.example", admin, "admin", List.of("admin"), now, now.plusSeconds(600));
+        String unknownKid = genuine.sign("no-such-key", TestTokens.ISSUER, admin, "admin", List.of("admin"), now, now.plusSeconds(600));
+        String hs256 = hmacSignedWithThePublicKey(genuine.keyId(), claims);
+
+        for (String token : List.of("garbage", unsigned, forger.forUser(UUID.randomUUID().toString(), "mallory", "admin"),
+                expired, wrongIssuer, unknownKid, hs256)) {
             given().auth().oauth2(token).get("/api/auth/me").then()
                     .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"));
         }
         given().get("/api/auth/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aDisabledUserCannotRefreshOrLogIn() {
+        Accounts.Tokens admin = Accounts.admin();
+        String username = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = admin.request().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
+                .post("/api/auth/users").then().statusCode(201).extract().path("id");
+        Accounts.Tokens leaver = Accounts.login(username, "a long enough password");
+        admin.request().post("/api/auth/users/" + id + "/disable").then().statusCode(200).body("enabled", equalTo(false));
+        refresh(leaver.refreshToken()).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "a long enough password"))
+                .post("/api/auth/login").then().statusCode(401);
+    }
+
+    /** The classic confusion attack: HS256 with the server's public key as the shared secret. */
+    private static String hmacSignedWithThePublicKey(String kid, String claims) throws Exception {
+        byte[] secret = Files.readAllBytes(RunningCasebook.publicKeyFile());
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+        String input = url.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes())
+                + "." + url.encodeToString(claims.getBytes());
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        return input + "." + url.encodeToString(hmac.doFinal(input.getBytes()));
     }
 
     private static io.restassured.response.Response refresh(String refreshToken) {

@@ -4,6 +4,7 @@ import dev.casebook.devstack.CasebookServices;
 import dev.casebook.devstack.DevStack;
 import dev.casebook.devstack.Passwords;
 import dev.casebook.devstack.SigningKeys;
+import dev.casebook.devstack.TestTokens;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,6 +36,16 @@ public class RunningCasebook implements BeforeAllCallback {
 
     public static DevStack infrastructure() {
         return stack.infrastructure();
+    }
+
+    public static Path publicKeyFile() {
+        return stack.data().resolve("keys").resolve("jwt-public.pem");
+    }
+
+    /** Tokens signed with the key auth-service signs with, for tests that forge almost-valid ones. */
+    public static TestTokens tokens() {
+        Path keys = stack.data().resolve("keys");
+        return TestTokens.from(keys.resolve("jwt-private.pem").toString(), keys.resolve("jwks.json").toString());
     }
 
     public static Path repositoryRoot() {
