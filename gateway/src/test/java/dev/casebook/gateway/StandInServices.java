@@ -1,21 +1,32 @@
 package dev.casebook.gateway;
 
+import dev.casebook.devstack.SigningKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Small real HTTP servers standing in for the services behind the gateway, one per route, each
@@ -23,20 +34,32 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code echo}: answers every request with what it received (service, method, path, query,
  *       headers, body), {@code .../refuse} with a 401 problem of its own, {@code .../hang-up} by
- *       closing the connection, echoes the request id as Casebook services do, and is ready;</li>
- *   <li>{@code slow}: answers the API only after {@link #SLOW_ANSWER_SECONDS} s, and says it is not ready;</li>
- *   <li>{@code unreachable}: nothing listens on its port.</li>
+ *       closing the connection, echoes the request id as Casebook services do, serves a small
+ *       {@code /q/openapi} (src/test/resources/stand-ins), and is ready; auth also serves the test run's
+ *       JWK set at {@code /api/auth/jwks}, where the gateway fetches it;</li>
+ *   <li>{@code slow}: answers everything but readiness only after {@link #SLOW_ANSWER_SECONDS} s, and says it is not ready;</li>
+ *   <li>{@code unreachable}: nothing listens on its port (until a test brings it {@link StandIns#up up}, as echo).</li>
  * </ul>
+ * Tests steer them through a control server ({@link StandIns}): take one down and bring it back on the same
+ * port, make it hang, count what reached it, publish another signing key.
+ *
+ * <p>The test run's signing keys ({@link SigningKeys}) are made here, and their settings returned as config.
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     static final String[] SERVICES = {"auth", "case-studies", "metrics"};
     static final int SLOW_ANSWER_SECONDS = 10;
+    static final String CONTROL_URL = "casebook.test.stand-ins";
     static final String REFUSAL = "{\"type\":\"https://casebook.dev/problems/unauthorized\",\"title\":\"Unauthorized\","
             + "\"status\":401,\"detail\":\"The token has expired\",\"instance\":\"/api/auth/refuse\",\"stub\":true}";
 
     private final Map<String, String> behaviours = new HashMap<>();
+    private final Map<String, StandIn> standIns = new ConcurrentHashMap<>();
+    private final JsonArray publishedKeys = new JsonArray();
+    private final AtomicInteger jwksFetches = new AtomicInteger();
     private Vertx vertx;
+    private Path keyDirectory;
+    private SigningKeys keys;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -47,16 +70,24 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String service : SERVICES) {
-            String behaviour = behaviours.getOrDefault(service, "echo");
-            int port = switch (behaviour) {
-                case "echo" -> listen(request -> echo(service, request));
-                case "slow" -> listen(request -> slow(service, request));
-                case "unreachable" -> portNobodyListensOn();
-                default -> throw new IllegalArgumentException("Unknown behaviour " + behaviour);
-            };
-            config.put("casebook.gateway.routes." + service + ".url", "http://127.0.0.1:" + port);
+        try {
+            keyDirectory = Files.createTempDirectory("casebook-gateway-keys");
+            keys = SigningKeys.inDirectory(keyDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        config.putAll(keys.environment());
+        for (String service : SERVICES) {
+            StandIn standIn = new StandIn(service, behaviours.getOrDefault(service, "echo"));
+            standIns.put(service, standIn);
+            config.put("casebook.gateway.routes." + service + ".url", "http://127.0.0.1:" + standIn.port);
+        }
+        // The gateway fetches the key set from "auth-service" over HTTP, as it does in production (where a
+        // token's unknown key id makes it fetch the set again), not from the file.
+        String jwks = "http://127.0.0.1:" + standIns.get("auth").port + "/api/auth/jwks";
+        config.put("mp.jwt.verify.publickey.location", jwks);
+        config.put("%test.mp.jwt.verify.publickey.location", jwks);
+        config.put(CONTROL_URL, "http://127.0.0.1:" + listen(0, this::control).actualPort());
         return config;
     }
 
@@ -65,12 +96,155 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
+        if (keyDirectory != null) {
+            try (Stream<Path> files = Files.walk(keyDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory
+            }
+        }
     }
 
-    private int listen(Handler<HttpServerRequest> handler) {
-        HttpServer server = vertx.createHttpServer().requestHandler(handler);
-        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+    /** One stand-in service: its port stays the same while it is taken down and brought back. */
+    private final class StandIn {
+
+        final String service;
+        final String behaviour;
+        final int port;
+        final AtomicInteger apiRequests = new AtomicInteger();
+        volatile boolean hanging;
+        HttpServer server;
+
+        StandIn(String service, String behaviour) {
+            this.service = service;
+            this.behaviour = behaviour;
+            switch (behaviour) {
+                case "echo", "slow" -> {
+                    server = listen(0, this::handle);
+                    port = server.actualPort();
+                }
+                case "unreachable" -> port = portNobodyListensOn();
+                default -> throw new IllegalArgumentException("Unknown behaviour " + behaviour);
+            }
+        }
+
+        synchronized void down() {
+            if (server != null) {
+                await(server.close());
+                server = null;
+            }
+        }
+
+        synchronized void up() {
+            if (server == null) {
+                server = listen(port, this::handle);
+            }
+        }
+
+        private void handle(HttpServerRequest request) {
+            if (!request.path().startsWith("/q/")) {
+                apiRequests.incrementAndGet();
+            }
+            if (hanging) {
+                return; // reads the request, never answers
+            }
+            if (behaviour.equals("slow")) {
+                slow(service, request);
+            } else {
+                echo(request);
+            }
+        }
+
+        private void echo(HttpServerRequest request) {
+            // Like every Casebook service, it echoes the request id it received.
+            String requestId = request.getHeader("X-Request-Id");
+            if (requestId != null) {
+                request.response().putHeader("X-Request-Id", requestId);
+            }
+            if (request.path().equals("/q/health/ready")) {
+                request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            } else if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(openapi(service));
+            } else if (service.equals("auth") && request.path().equals("/api/auth/jwks")) {
+                jwksFetches.incrementAndGet();
+                request.response().putHeader("Content-Type", "application/json").end(jwks().encode());
+            } else if (request.path().endsWith("/hang-up")) {
+                request.connection().close();
+            } else if (request.path().endsWith("/refuse")) {
+                request.response().setStatusCode(401)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                        .end(REFUSAL);
+            } else if (request.path().endsWith("/fail")) {
+                request.response().setStatusCode(500)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":500,\"detail\":\"The stand-in failed on purpose\"}");
+            } else {
+                request.body().onSuccess(body -> request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("X-Stand-In", service)
+                        // A service must not state the gateway's limits: the gateway drops this.
+                        .putHeader("RateLimit-Limit", "999")
+                        .end(received(service, request, body).encode()));
+            }
+        }
+    }
+
+    /** {@code POST /{service}/down|up|hang|serve}, {@code GET /{service}/requests}, {@code POST /auth/keys}, {@code GET /auth/jwks-fetches}. */
+    private void control(HttpServerRequest request) {
+        String[] path = request.path().substring(1).split("/");
+        StandIn standIn = path.length == 2 ? standIns.get(path[0]) : null;
+        if (standIn == null) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        request.body().onSuccess(body -> vertx.<String>executeBlocking(() -> {
+            switch (path[1]) {
+                case "down" -> standIn.down();
+                case "up" -> standIn.up();
+                case "hang" -> standIn.hanging = true;
+                case "serve" -> standIn.hanging = false;
+                case "requests" -> {
+                    return Integer.toString(standIn.apiRequests.get());
+                }
+                case "keys" -> {
+                    synchronized (publishedKeys) {
+                        publishedKeys.add(new JsonObject(body));
+                    }
+                }
+                case "jwks-fetches" -> {
+                    return Integer.toString(jwksFetches.get());
+                }
+                default -> throw new IllegalArgumentException("Unknown control " + path[1]);
+            }
+            return "";
+        }).onComplete(done -> {
+            if (done.succeeded()) {
+                request.response().end(done.result());
+            } else {
+                request.response().setStatusCode(400).end(String.valueOf(done.cause()));
+            }
+        }));
+    }
+
+    private JsonObject jwks() {
+        try {
+            JsonObject set = new JsonObject(Files.readString(keys.jwks()));
+            synchronized (publishedKeys) {
+                publishedKeys.forEach(key -> set.getJsonArray("keys").add(key));
+            }
+            return set;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpServer listen(int port, Handler<HttpServerRequest> handler) {
+        return await(vertx.createHttpServer().requestHandler(handler).listen(port, "127.0.0.1"));
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private static int portNobodyListensOn() {
@@ -81,26 +255,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void echo(String service, HttpServerRequest request) {
-        // Like every Casebook service, it echoes the request id it received.
-        String requestId = request.getHeader("X-Request-Id");
-        if (requestId != null) {
-            request.response().putHeader("X-Request-Id", requestId);
-        }
-        if (request.path().equals("/q/health/ready")) {
-            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
-        } else if (request.path().endsWith("/hang-up")) {
-            request.connection().close();
-        } else if (request.path().endsWith("/refuse")) {
-            request.response().setStatusCode(401)
-                    .putHeader("Content-Type", "application/problem+json")
-                    .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                    .end(REFUSAL);
-        } else {
-            request.body().onSuccess(body -> request.response()
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("X-Stand-In", service)
-                    .end(received(service, request, body).encode()));
+    private static String openapi(String service) {
+        try (InputStream document = StandInServices.class.getResourceAsStream("/stand-ins/openapi-" + service + ".json")) {
+            return new String(document.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

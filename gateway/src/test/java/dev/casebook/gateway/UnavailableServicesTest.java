@@ -4,17 +4,25 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import static dev.casebook.gateway.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @TestProfile(SomeServicesDown.class)
 class UnavailableServicesTest {
+
+    private static RequestSpecification withToken() {
+        return given().header("Authorization", AccessTokens.bearer(AccessTokens.valid()));
+    }
 
     @Test
     void aServiceNobodyAnswersForIsUnavailableWithinTwoSeconds() {
@@ -29,21 +37,21 @@ class UnavailableServicesTest {
 
     @Test
     void aBodySentToAnUnavailableServiceGetsTheSameAnswer() {
-        assertProblem(given().contentType(ContentType.JSON).body("{\"title\": \"Draft\"}")
+        assertProblem(withToken().contentType(ContentType.JSON).body("{\"title\": \"Draft\"}")
                 .post("/api/case-studies").then(), 503, "service-unavailable")
                 .time(lessThan(2000L));
     }
 
     @Test
     void aServiceThatHangsUpWithoutAnAnswerIsUnavailable() {
-        assertProblem(given().get("/api/auth/hang-up").then(), 503, "service-unavailable")
+        assertProblem(withToken().get("/api/auth/hang-up").then(), 503, "service-unavailable")
                 .body("detail", equalTo("auth is not available right now"));
     }
 
     @Test
     void otherServicesKeepWorkingWhileOneIsUnavailable() {
         given().get("/api/case-studies/cs-42").then().statusCode(503);
-        given().get("/api/auth/me").then()
+        withToken().get("/api/auth/me").then()
                 .statusCode(200)
                 .body("service", equalTo("auth"));
     }
@@ -51,7 +59,7 @@ class UnavailableServicesTest {
     @Test
     void aServiceSlowerThanItsTimeoutIsAGatewayTimeout() {
         // The stand-in answers after 10 s: only the configured 1 s timeout, not the 5 s default, answers this fast.
-        assertProblem(given().get("/api/metrics/views").then(), 504, "gateway-timeout")
+        assertProblem(withToken().get("/api/metrics/views").then(), 504, "gateway-timeout")
                 .time(lessThan(3000L))
                 .body("detail", equalTo("metrics did not answer within 1 s"));
     }
@@ -67,6 +75,20 @@ class UnavailableServicesTest {
                 .body("checks.find { it.name == 'metrics' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'metrics' }.data.reason", equalTo("not ready: its readiness answered 503"))
                 .body("checks.find { it.name == 'auth' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void theApiDescriptionLeavesOutServicesThatCannotHandOverTheirsAndSaysSo() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/auth/login'.post", notNullValue())
+                .body("paths.keySet().findAll { it.startsWith('/api/case-studies') }", empty())
+                .body("paths.keySet().findAll { it.startsWith('/api/metrics') }", empty())
+                .body("info.'x-casebook-left-out'.service", containsInAnyOrder("case-studies", "metrics"))
+                .body("info.'x-casebook-left-out'.find { it.service == 'case-studies' }.reason", containsString("not reachable"))
+                .body("info.'x-casebook-left-out'.find { it.service == 'metrics' }.reason", containsString("no answer within"))
+                .body("info.description", containsString("Left out for now"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 
     @Test

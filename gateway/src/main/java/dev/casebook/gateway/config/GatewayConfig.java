@@ -2,12 +2,14 @@ package dev.casebook.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import java.time.Duration;
 import java.util.Map;
 
-/** Which service answers which part of the API, and how long the gateway waits for each. */
+/** Which service answers which part of the API, how long the gateway waits for each, and how it protects them. */
 @ConfigMapping(prefix = "casebook.gateway")
 public interface GatewayConfig {
 
@@ -25,6 +27,15 @@ public interface GatewayConfig {
     @WithDefault("1s")
     Duration readinessTimeout();
 
+    /** How many requests one caller may make. */
+    RateLimit rateLimit();
+
+    /** When the gateway stops sending requests to a service that keeps failing. */
+    CircuitBreaker circuitBreaker();
+
+    /** The one API description the gateway serves for all services. */
+    OpenApi openapi();
+
     interface Route {
 
         /** The part of the API the service owns: the prefix itself and everything below it. */
@@ -39,5 +50,62 @@ public interface GatewayConfig {
         /** How long the service may stay silent before the gateway answers 504 for it. */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    /**
+     * A token bucket per caller (the access token's subject, else the client address): it holds up to
+     * {@code capacity} requests and refills at {@code refill-per-second}.
+     */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The burst: how many requests a caller with a full bucket may make at once. */
+        @WithDefault("50")
+        @Min(1)
+        int capacity();
+
+        /** The sustained rate: requests per second added back to each bucket (may be fractional, such as 0.5). */
+        @WithDefault("20")
+        @Positive
+        double refillPerSecond();
+
+        /** At most this many callers' buckets are kept; idle buckets are dropped first. */
+        @WithDefault("100000")
+        @Min(1)
+        long maxCallers();
+    }
+
+    /**
+     * One breaker per service. Only failures that say the service cannot answer count: no connection,
+     * the connection lost before an answer, no answer in time. Any answer, 5xx included, is the service's
+     * own and counts as a success.
+     */
+    interface CircuitBreaker {
+
+        /** Failures in a row (within {@code failure-window}) that open the breaker. */
+        @WithDefault("5")
+        @Min(1)
+        int failures();
+
+        /** Failures further apart than this do not add up. */
+        @WithDefault("30s")
+        Duration failureWindow();
+
+        /** How long an open breaker answers 503 at once before it lets one trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface OpenApi {
+
+        /** How long the merged document is kept before the services are asked again. */
+        @WithDefault("10s")
+        Duration cacheFor();
+
+        /** How long each service may take to hand over its own document; a slower one is left out. */
+        @WithDefault("2s")
+        Duration fetchTimeout();
     }
 }

@@ -1,6 +1,7 @@
 package dev.casebook.gateway.health;
 
 import dev.casebook.gateway.config.GatewayConfig;
+import dev.casebook.gateway.routing.CircuitBreakers;
 import dev.casebook.gateway.routing.Downstream;
 import dev.casebook.gateway.routing.DownstreamUnreachable;
 import dev.casebook.gateway.routing.Downstreams;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway is ready when every service behind it is: one readiness check per service, each asking
- * the service's own readiness endpoint, without blocking a thread while it waits.
+ * the service's own readiness endpoint, without blocking a thread while it waits. Each also shows the
+ * state of the gateway's circuit breaker for that service.
  */
 @ApplicationScoped
 public class DownstreamReadiness {
@@ -29,11 +31,14 @@ public class DownstreamReadiness {
     private static final String READY = "/q/health/ready";
 
     private final Downstreams downstreams;
+    private final CircuitBreakers breakers;
     private final HealthRegistry readiness;
     private final Duration timeout;
 
-    public DownstreamReadiness(Downstreams downstreams, @Readiness HealthRegistry readiness, GatewayConfig config) {
+    public DownstreamReadiness(Downstreams downstreams, CircuitBreakers breakers, @Readiness HealthRegistry readiness,
+                               GatewayConfig config) {
         this.downstreams = downstreams;
+        this.breakers = breakers;
         this.readiness = readiness;
         this.timeout = config.readinessTimeout();
     }
@@ -53,15 +58,19 @@ public class DownstreamReadiness {
         return Uni.createFrom().completionStage(answer.toCompletionStage());
     }
 
-    private static HealthCheckResponse respond(Downstream downstream, HttpClientResponse response) {
+    private HealthCheckResponse respond(Downstream downstream, HttpClientResponse response) {
         return response.statusCode() == 200
-                ? HealthCheckResponse.named(downstream.name()).up().withData("url", downstream.url()).build()
+                ? HealthCheckResponse.named(downstream.name()).up()
+                        .withData("url", downstream.url())
+                        .withData("circuit", breakers.state(downstream))
+                        .build()
                 : down(downstream, "not ready: its readiness answered " + response.statusCode());
     }
 
-    private static HealthCheckResponse down(Downstream downstream, String reason) {
+    private HealthCheckResponse down(Downstream downstream, String reason) {
         return HealthCheckResponse.named(downstream.name()).down()
                 .withData("url", downstream.url())
+                .withData("circuit", breakers.state(downstream))
                 .withData("reason", reason)
                 .build();
     }

@@ -1,17 +1,21 @@
 package dev.casebook.gateway.routing;
 
+import dev.casebook.gateway.ratelimit.RateLimits;
 import dev.casebook.platform.problem.ProblemException;
 import dev.casebook.platform.problem.ProblemWriter;
 import dev.casebook.platform.requestid.RequestIds;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards one client request to its service and the service's answer back to the client, unchanged
- * and as streams: neither body is held in memory. When the service cannot answer, the gateway answers
- * for it with a problem.
+ * and as streams: neither body is held in memory. When the service cannot answer, or its circuit breaker
+ * is open, the gateway answers for it with a problem.
  *
  * <p>This uses vertx-http-proxy's {@link ProxyRequest} directly rather than its {@code HttpProxy}
  * handler: that one answers failures itself, with an empty 502, where the gateway owes the client a
@@ -23,25 +27,26 @@ public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     private final Downstreams downstreams;
+    private final CircuitBreakers breakers;
     private final ProblemWriter problems;
 
-    public Forwarder(Downstreams downstreams, ProblemWriter problems) {
+    public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems) {
         this.downstreams = downstreams;
+        this.breakers = breakers;
         this.problems = problems;
     }
 
     void forward(RoutingContext ctx, Downstream downstream) {
         // Headers are copied here, after the request id filter: the service sees the id the client gets back.
         ProxyRequest request = ProxyRequest.reverseProxy(ctx.request());
+        ForwardedHeaders.rewrite(request.headers(), ctx.request());
         // The service gets the path the gateway routed on: a '..' cannot lead it outside its prefix.
         String query = ctx.request().query();
         request.setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query);
 
-        downstreams.open(downstream, downstream.timeout())
-                .compose(request::send)
+        breakers.call(downstream, () -> send(ctx, downstream, request))
                 .onSuccess(response -> {
-                    // The gateway's response already carries this request's id; one copy is enough.
-                    response.headers().remove(RequestIds.HEADER);
+                    withoutHeadersTheGatewayOwns(response);
                     // If the service fails mid-body, the proxy resets both connections: the client
                     // sees a broken answer rather than a truncated one that looks complete.
                     response.send().onFailure(failure -> LOG.debugf("Answer of %s to %s %s broke off: %s",
@@ -53,10 +58,33 @@ public class Forwarder {
                 });
     }
 
+    /** Up to the service's answer head: what the circuit breaker judges. */
+    private Future<ProxyResponse> send(RoutingContext ctx, Downstream downstream, ProxyRequest request) {
+        return downstreams.open(downstream, downstream.timeout())
+                .compose(request::send)
+                .recover(failure -> Future.failedFuture(ctx.response().closed() ? new ClientWentAway(failure) : failure));
+    }
+
+    private static void withoutHeadersTheGatewayOwns(ProxyResponse response) {
+        // The gateway's response already carries this request's id; one copy is enough. Rate limits and
+        // CORS are the gateway's to state, once.
+        response.headers().remove(RequestIds.HEADER);
+        response.headers().names().stream()
+                .filter(name -> RateLimits.isRateLimitHeader(name) || name.regionMatches(true, 0, "Access-Control-", 0, 15))
+                .toList()
+                .forEach(response.headers()::remove);
+    }
+
     private void answerFor(RoutingContext ctx, Downstream downstream, Throwable failure) {
-        ProblemException problem = ServiceFailures.toProblem(downstream, failure);
+        if (failure instanceof ClientWentAway) {
+            LOG.debugf("%s %s: %s", ctx.request().method(), ctx.request().path(), failure.getMessage());
+            return;
+        }
+        ProblemException problem = ServiceFailures.toProblem(downstream, failure, breakers.openFor());
         if (problem.status() == 502) {
             LOG.errorf(failure, "%s %s: %s", ctx.request().method(), ctx.request().path(), problem.getMessage());
+        } else if (failure instanceof OpenCircuitException) {
+            LOG.debugf("%s %s: %s (circuit open)", ctx.request().method(), ctx.request().path(), problem.getMessage());
         } else {
             LOG.warnf("%s %s: %s (%s)", ctx.request().method(), ctx.request().path(), problem.getMessage(), failure.getMessage());
         }

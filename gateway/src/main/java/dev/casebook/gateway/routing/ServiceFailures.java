@@ -1,6 +1,7 @@
 package dev.casebook.gateway.routing;
 
 import dev.casebook.platform.problem.ProblemException;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.http.HttpClosedException;
 
 import java.io.IOException;
@@ -13,9 +14,16 @@ final class ServiceFailures {
     private ServiceFailures() {
     }
 
-    static ProblemException toProblem(Downstream downstream, Throwable failure) {
+    /**
+     * @param openFor how long an open circuit stays open: when the gateway has stopped trying, the client
+     *                is told to wait that long ({@code Retry-After}) rather than retry at once
+     */
+    static ProblemException toProblem(Downstream downstream, Throwable failure, Duration openFor) {
+        if (failure instanceof OpenCircuitException) {
+            return unavailable(downstream).withHeader("Retry-After", Long.toString(Math.max(1, ceilSeconds(openFor))));
+        }
         if (isUnavailable(failure)) {
-            return new ProblemException(503, downstream.name() + " is not available right now");
+            return unavailable(downstream);
         }
         if (failure instanceof TimeoutException) {
             return new ProblemException(504, downstream.name() + " did not answer within " + seconds(downstream.timeout()));
@@ -28,6 +36,19 @@ final class ServiceFailures {
         return failure instanceof DownstreamUnreachable
                 || failure instanceof HttpClosedException
                 || failure instanceof IOException;
+    }
+
+    /** What the circuit breaker counts: the service could not answer, or not in time. */
+    static boolean countsAgainstService(Throwable failure) {
+        return isUnavailable(failure) || failure instanceof TimeoutException;
+    }
+
+    private static ProblemException unavailable(Downstream downstream) {
+        return new ProblemException(503, downstream.name() + " is not available right now");
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
     }
 
     private static String seconds(Duration timeout) {

@@ -1,0 +1,58 @@
+package dev.casebook.gateway;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** What a service learns about the client comes from the gateway, never from the client's own say-so. */
+@QuarkusTest
+@TestProfile(AllServicesUp.class)
+class ForwardedHeadersTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void internalHeadersAClientSendsDoNotReachTheService() {
+        given().header("Authorization", AccessTokens.bearer(AccessTokens.valid()))
+                .header("X-Casebook-User", "admin")
+                .header("x-casebook-roles", "admin")
+                .header("X-Casebook-Anything", "whatever")
+                .get("/api/case-studies/cs-42/revisions").then()
+                .statusCode(200)
+                .body("headers.'x-casebook-user'", nullValue())
+                .body("headers.'x-casebook-roles'", nullValue())
+                .body("headers.'x-casebook-anything'", nullValue());
+    }
+
+    @Test
+    void theGatewaySaysWhoTheClientIsAndHowItCameIn() {
+        given().header("X-Forwarded-For", "203.0.113.66")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Prefix", "/admin")
+                .header("Forwarded", "for=203.0.113.66;proto=https")
+                .get("/api/case-studies").then()
+                .statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
+                .body("headers.'x-forwarded-proto'", equalTo("http"))
+                .body("headers.'x-forwarded-host'", equalTo(gateway.getHost() + ":" + gateway.getPort()))
+                .body("headers.'x-forwarded-prefix'", nullValue())
+                .body("headers.forwarded", nullValue());
+    }
+
+    @Test
+    void headersOnlyTheGatewayStatesComeFromItOnce() {
+        // The stand-in sends RateLimit-Limit: 999 of its own.
+        given().get("/api/case-studies").then()
+                .statusCode(200)
+                .header("RateLimit-Limit", "100000");
+    }
+}
