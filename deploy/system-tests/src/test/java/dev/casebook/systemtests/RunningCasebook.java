@@ -60,7 +60,10 @@ public class RunningCasebook implements BeforeAllCallback {
                 DevStack infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
                 CasebookServices services = CasebookServices.start(repositoryRoot(), infrastructure,
                         SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(),
-                        Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD), line -> System.out.println(line), Duration.ofMinutes(3));
+                        Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                                // a test suite asks far faster than a client; the limit itself is tested in the gateway
+                                "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
+                                "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"), line -> System.out.println(line), Duration.ofMinutes(3));
                 stack = new Stack(data, infrastructure, services);
                 // Closed by JUnit when the whole run ends, after the last test class.
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningCasebook.class, stack);
