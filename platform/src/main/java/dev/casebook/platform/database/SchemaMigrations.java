@@ -86,6 +86,11 @@ public class SchemaMigrations implements HealthCheck {
         return null;
     }
 
+    /** True once the schema is migrated: before that, work on the database must wait. */
+    public boolean done() {
+        return version != null;
+    }
+
     @Override
     public HealthCheckResponse call() {
         return version != null

@@ -1,5 +1,6 @@
 package dev.casebook.platform.events;
 
+import dev.casebook.platform.database.SchemaMigrations;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -56,12 +58,15 @@ public class OutboxRelay {
     private final AtomicBoolean runRequested = new AtomicBoolean();
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile boolean brokerUnreachable;
+    private final SchemaMigrations migrations;
 
     public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        @ConfigProperty(name = "casebook.events.source") Optional<String> source,
                        @ConfigProperty(name = "casebook.outbox.send-timeout", defaultValue = "15s") Duration sendTimeout,
-                       @ConfigProperty(name = "casebook.outbox.retention", defaultValue = "P7D") Duration retention) {
+                       @ConfigProperty(name = "casebook.outbox.retention", defaultValue = "P7D") Duration retention,
+                       @Readiness SchemaMigrations migrations) {
+        this.migrations = migrations;
         this.bootstrapServers = bootstrapServers;
         this.source = source.orElse("/casebook/" + applicationName);
         this.sendTimeout = sendTimeout;
@@ -77,11 +82,17 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgePublished() {
+        if (!migrations.done()) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1", Instant.now().minus(retention)));
     }
 
     /** Asks for a run soon; requests made while one is waiting are merged into it. */
     public void requestRun() {
+        if (!migrations.done()) {
+            return; // the outbox table may not exist yet
+        }
         if (runRequested.compareAndSet(false, true)) {
             worker.execute(() -> {
                 runRequested.set(false);
