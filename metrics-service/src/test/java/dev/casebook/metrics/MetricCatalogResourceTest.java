@@ -45,6 +45,14 @@ class MetricCatalogResourceTest {
         given().get("/q/openapi?format=json").then()
                 .statusCode(200)
                 .body("info.title", equalTo("Casebook metrics-service"))
-                .body("paths", hasKey("/api/metrics/catalog"));
+                .body("paths", hasKey("/api/metrics/catalog"))
+                .body("paths", hasKey("/api/metrics/case-studies/{caseStudyId}"))
+                .body("paths", hasKey("/api/metrics/case-studies/{caseStudyId}/derive"))
+                .body("paths", hasKey("/api/metrics/case-studies/{caseStudyId}/samples"))
+                .body("paths", hasKey("/api/metrics/case-studies/{caseStudyId}/samples/summary"))
+                .body("paths", hasKey("/api/metrics/analytics/summary"))
+                .body("paths", hasKey("/api/metrics/analytics/by-industry"))
+                .body("paths", hasKey("/api/metrics/analytics/by-technology"))
+                .body("paths", hasKey("/api/metrics/analytics/top"));
     }
 }

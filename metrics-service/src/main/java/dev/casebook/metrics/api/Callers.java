@@ -1,0 +1,35 @@
+package dev.casebook.metrics.api;
+
+import dev.casebook.metrics.domain.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+import java.util.Set;
+
+/** The caller of the current request, from the verified access token. */
+@RequestScoped
+public class Callers {
+
+    private final SecurityIdentity identity;
+    private Caller current;
+
+    public Callers(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Caller current() {
+        if (current == null) {
+            current = identity.isAnonymous() ? Caller.anonymous() : signedIn();
+        }
+        return current;
+    }
+
+    private Caller signedIn() {
+        Principal principal = identity.getPrincipal();
+        // The token's subject is the user id (what casestudy events call authorId); the principal's name is the username.
+        String id = principal instanceof JsonWebToken token && token.getSubject() != null ? token.getSubject() : principal.getName();
+        return new Caller(id, Set.copyOf(identity.getRoles()));
+    }
+}

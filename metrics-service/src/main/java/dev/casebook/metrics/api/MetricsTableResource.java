@@ -1,0 +1,82 @@
+package dev.casebook.metrics.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.metrics.domain.Caller;
+import dev.casebook.metrics.domain.MetricsDesk;
+import dev.casebook.metrics.domain.ReportedMetric;
+import dev.casebook.metrics.domain.Statistic;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A case study's performance-metrics table. */
+@Path("/api/metrics/case-studies/{caseStudyId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetricsTableResource {
+
+    /** The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain. */
+    public record MetricsTableRequest(@Schema(required = true, maxItems = 50) List<ReportedMetric> rows) {
+    }
+
+    /** The body of a derive, optional. */
+    public record DeriveRequest(@Schema(description = "Defaults to p50") Statistic statistic) {
+    }
+
+    private final MetricsDesk desk;
+    private final Callers callers;
+    private final ObjectMapper json;
+
+    public MetricsTableResource(MetricsDesk desk, Callers callers, ObjectMapper json) {
+        this.desk = desk;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Read a case study's metrics table",
+            description = "Anyone may read the table of a published case study; a draft's only its author, editors and admins.")
+    public MetricsTableView read(@PathParam("caseStudyId") UUID caseStudyId) {
+        return MetricsTableView.of(desk.table(caseStudyId, callers.current()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Set every row of a case study's metrics table",
+            description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
+                    + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
+    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, MetricsTableRequest request) {
+        return MetricsTableView.of(desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()));
+    }
+
+    @POST
+    @Path("/derive")
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Fill the table's before and after values from the samples",
+            description = "Every metric with samples of both phases gets the statistic (default p50) of its BEFORE samples as "
+                    + "before and of its AFTER samples as after. Same permission as PUT; emits the same event.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeriveRequest.class)))
+    public MetricsTableView derive(@PathParam("caseStudyId") UUID caseStudyId, String body) throws JsonProcessingException {
+        // The body is optional: read as text, so that a bare POST (no body, no Content-Type) is welcome too.
+        DeriveRequest request = body == null || body.isBlank() ? null : json.readValue(body, DeriveRequest.class);
+        Statistic statistic = request == null || request.statistic() == null ? Statistic.P50 : request.statistic();
+        return MetricsTableView.of(desk.derive(caseStudyId, statistic, callers.current()));
+    }
+}

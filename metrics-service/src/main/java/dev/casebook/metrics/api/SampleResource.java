@@ -1,0 +1,85 @@
+package dev.casebook.metrics.api;
+
+import dev.casebook.metrics.domain.Caller;
+import dev.casebook.metrics.domain.Phase;
+import dev.casebook.metrics.domain.Sample;
+import dev.casebook.metrics.domain.SampleIntake;
+import dev.casebook.metrics.domain.SampleStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Raw samples of a case study's metrics, and their statistics. */
+@Path("/api/metrics/case-studies/{caseStudyId}/samples")
+@Produces(MediaType.APPLICATION_JSON)
+public class SampleResource {
+
+    public record Accepted(UUID caseStudyId, int accepted) {
+    }
+
+    public record Statistics(long count, double min, double max, double mean, double p50, double p95, double p99) {
+    }
+
+    public record MetricSummary(String metric,
+                                @Schema(description = "Null without BEFORE samples") Statistics before,
+                                @Schema(description = "Null without AFTER samples") Statistics after) {
+    }
+
+    public record Summary(UUID caseStudyId, List<MetricSummary> metrics) {
+    }
+
+    private final SampleIntake intake;
+    private final SampleStore store;
+    private final Callers callers;
+
+    public SampleResource(SampleIntake intake, SampleStore store, Callers callers) {
+        this.intake = intake;
+        this.store = store;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @Operation(summary = "Add raw samples",
+            description = "A JSON array of 1 to 10000 samples, stored all or none. Same permission as setting the table. "
+                    + "Load-testing tools may send the same array (or one sample) to Kafka topic metrics.samples, keyed by the case study id.")
+    public Response add(@PathParam("caseStudyId") UUID caseStudyId, List<Sample> samples) {
+        int accepted = intake.add(caseStudyId, samples, callers.current());
+        return Response.accepted(new Accepted(caseStudyId, accepted)).build();
+    }
+
+    @GET
+    @Path("/summary")
+    @PermitAll
+    @Operation(summary = "Statistics of the samples per metric and phase",
+            description = "count, min, max, mean and the percentiles p50, p95, p99 (interpolated, as PostgreSQL's percentile_cont).")
+    public Summary summary(@PathParam("caseStudyId") UUID caseStudyId) {
+        Map<String, MetricSummary> byMetric = new LinkedHashMap<>();
+        for (SampleStore.PhaseSummary phase : store.summary(caseStudyId, callers.current())) {
+            Statistics statistics = new Statistics(phase.count(), phase.min(), phase.max(), phase.mean(), phase.p50(), phase.p95(), phase.p99());
+            String key = phase.metric().toLowerCase(Locale.ROOT);
+            MetricSummary known = byMetric.getOrDefault(key, new MetricSummary(phase.metric(), null, null));
+            byMetric.put(key, phase.phase() == Phase.BEFORE
+                    ? new MetricSummary(known.metric(), statistics, known.after())
+                    : new MetricSummary(known.metric(), known.before(), statistics));
+        }
+        return new Summary(caseStudyId, new ArrayList<>(byMetric.values()));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.casebook.metrics.domain;
+
+import dev.casebook.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What this service knows of a case study, kept from casestudy.events only: enough to decide who may
+ * see and change its metrics, and to group analytics by industry and technology.
+ */
+@Entity
+@Table(name = "case_study")
+public class CaseStudy extends PanacheEntityBase {
+
+    public static final String DRAFT = "DRAFT";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String slug;
+
+    /** Null until published: only the published event carries the document. */
+    public String title;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "author_id", nullable = false)
+    public String authorId;
+
+    public String industry;
+
+    /** In analytics and public; a published case study being re-edited (status DRAFT) stays published. */
+    @Column(nullable = false)
+    public boolean published;
+
+    @Column(nullable = false)
+    public long version;
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_technology", joinColumns = @JoinColumn(name = "case_study_id"))
+    public Set<Technology> technologies = new LinkedHashSet<>();
+
+    /** One entry of the tech stack, such as Quarkus in the backend layer. */
+    @Embeddable
+    public record Technology(String layer, String name) {
+    }
+
+    public boolean isReadableBy(Caller caller) {
+        return published || caller.isStaff() || caller.owns(this);
+    }
+
+    /** The case study if the caller may read its metrics; anyone else is told it does not exist. */
+    public static CaseStudy readable(UUID id, Caller caller) {
+        return CaseStudy.<CaseStudy>findByIdOptional(id)
+                .filter(caseStudy -> caseStudy.isReadableBy(caller))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The case study, locked until the transaction ends so that changes to its metrics happen one after the other,
+     * if the caller may change its metrics.
+     */
+    public static CaseStudy changeableLocked(UUID id, Caller caller) {
+        return requireChangeableBy(CaseStudy.findById(id, LockModeType.PESSIMISTIC_WRITE), id, caller);
+    }
+
+    /** The case study if the caller may change its metrics or add samples to it. */
+    public static CaseStudy changeable(UUID id, Caller caller) {
+        return requireChangeableBy(CaseStudy.findById(id), id, caller);
+    }
+
+    // Editors and admins always; its author while it is a draft; for anyone who may not read it, it does not exist.
+    private static CaseStudy requireChangeableBy(CaseStudy caseStudy, UUID id, Caller caller) {
+        if (caseStudy == null || !caseStudy.isReadableBy(caller)) {
+            throw notFound(id);
+        }
+        if (caller.isStaff()) {
+            return caseStudy;
+        }
+        if (!caller.owns(caseStudy)) {
+            throw new ProblemException(403, "Only the author of case study " + caseStudy.slug
+                    + " (while it is a draft), editors and admins change its metrics");
+        }
+        if (!DRAFT.equals(caseStudy.status)) {
+            throw ProblemException.conflict("Case study " + caseStudy.slug + " is " + caseStudy.status
+                            + "; its author changes its metrics only while it is DRAFT, editors and admins at any time")
+                    .with("currentStatus", caseStudy.status);
+        }
+        return caseStudy;
+    }
+
+    public static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("There is no case study " + id);
+    }
+}

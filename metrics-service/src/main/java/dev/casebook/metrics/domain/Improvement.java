@@ -1,0 +1,29 @@
+package dev.casebook.metrics.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * How much a metric improved, in percent of its baseline: lower-is-better {@code (before - after) / before * 100},
+ * higher-is-better {@code (after - before) / before * 100}. A regression is negative. Without a baseline
+ * (before = 0) there is no percentage, only a note saying why.
+ *
+ * <p>Computed with 34 significant digits (IEEE 754 decimal128, half-even) and kept at that precision; only a
+ * rendering (the Markdown table) rounds.
+ */
+public record Improvement(BigDecimal percent, String note) {
+
+    public static final String NO_BASELINE = "no baseline: before is 0";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public static Improvement of(BigDecimal before, BigDecimal after, Direction better) {
+        if (before.signum() == 0) {
+            return new Improvement(null, NO_BASELINE);
+        }
+        BigDecimal gain = better == Direction.LOWER ? before.subtract(after) : after.subtract(before);
+        // Multiplying first keeps exact results exact: 50 * 100 / 200 is 25, not 25.00000000000000000000000000000000.
+        BigDecimal percent = gain.multiply(HUNDRED).divide(before, MathContext.DECIMAL128).stripTrailingZeros();
+        // 150, not 1.5E+2: stripping zeros must not leave a negative scale behind.
+        return new Improvement(percent.scale() < 0 ? percent.setScale(0) : percent, null);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.casebook.metrics.domain;
+
+import dev.casebook.metrics.events.MetricsEvents;
+import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every change to a metrics table goes through here and is announced as a {@code metrics.updated} event in the
+ * same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class MetricsDesk {
+
+    private static final Logger LOG = Logger.getLogger(MetricsDesk.class);
+
+    private final MetricsTableRules rules;
+    private final SampleStore samples;
+    private final MetricsEvents events;
+
+    public MetricsDesk(MetricsTableRules rules, SampleStore samples, MetricsEvents events) {
+        this.rules = rules;
+        this.samples = samples;
+        this.events = events;
+    }
+
+    /** The table of a case study the caller may read; without rows while nobody has set any. */
+    public MetricsTable table(UUID caseStudyId, Caller caller) {
+        CaseStudy.readable(caseStudyId, caller);
+        return MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> MetricsTable.empty(caseStudyId));
+    }
+
+    /** Sets all rows at once; an empty list empties the table. */
+    public MetricsTable replace(UUID caseStudyId, List<ReportedMetric> reported, Caller caller) {
+        CaseStudy caseStudy = CaseStudy.changeableLocked(caseStudyId, caller);
+        return save(caseStudy, rules.table(reported));
+    }
+
+    /**
+     * Adopts the rows a case study brought from imported Markdown, as if its author had set them. Rows that a
+     * PUT would refuse are left out and logged: the case study exists either way, and its author can add them.
+     */
+    public void adoptImported(CaseStudy caseStudy, List<ReportedMetric> imported) {
+        if (MetricsTable.findById(caseStudy.id) != null) {
+            return; // a table set since then is newer than the import
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < imported.size() && rows.size() < MetricsTable.MAX_ROWS; i++) {
+            ReportedMetric row = imported.get(i);
+            List<FieldError> problems = rules.problemsOf(row, "metrics[" + i + "]");
+            if (problems.isEmpty() && seen.putIfAbsent(MetricRow.keyOf(row.name()), i) != null) {
+                problems = List.of(new FieldError("metrics[" + i + "].name", "repeats an earlier metric"));
+            }
+            if (!problems.isEmpty()) {
+                LOG.warnf("Imported metric %d of case study %s left out: %s", i, caseStudy.id, problems.stream()
+                        .map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining("; ")));
+                continue;
+            }
+            rows.add(MetricsTableRules.toRow(row));
+        }
+        if (!rows.isEmpty()) {
+            save(caseStudy, rows);
+        }
+    }
+
+    /**
+     * Fills before and after of every metric that has samples in both phases with {@code statistic} of them.
+     * Rows without samples stay as they are; a metric of the catalogue with samples but no row gets one.
+     */
+    public MetricsTable derive(UUID caseStudyId, Statistic statistic, Caller caller) {
+        CaseStudy caseStudy = CaseStudy.changeableLocked(caseStudyId, caller);
+        Map<String, EnumMap<Phase, Double>> byMetric = new LinkedHashMap<>();
+        Map<String, String> spelling = new LinkedHashMap<>();
+        for (SampleStore.PhaseValue value : samples.statistic(caseStudyId, statistic)) {
+            byMetric.computeIfAbsent(value.metricKey(), key -> new EnumMap<>(Phase.class)).put(value.phase(), value.value());
+            spelling.putIfAbsent(value.metricKey(), value.metric());
+        }
+        if (byMetric.isEmpty()) {
+            throw ProblemException.conflict("Case study " + caseStudy.slug + " has no samples to derive its metrics from");
+        }
+        List<String> onePhaseOnly = byMetric.entrySet().stream().filter(e -> e.getValue().size() < 2)
+                .map(e -> spelling.get(e.getKey())).toList();
+        if (!onePhaseOnly.isEmpty()) {
+            throw ProblemException.conflict("Metrics " + onePhaseOnly + " have samples of one phase only; "
+                    + "a before/after value needs samples of both BEFORE and AFTER").with("incompleteMetrics", onePhaseOnly);
+        }
+        MetricsTable current = MetricsTable.findById(caseStudyId);
+        List<MetricRow> rows = new ArrayList<>(current == null ? List.of() : current.rows);
+        List<String> withoutRow = new ArrayList<>();
+        byMetric.forEach((key, phases) -> {
+            BigDecimal before = decimal(phases.get(Phase.BEFORE));
+            BigDecimal after = decimal(phases.get(Phase.AFTER));
+            Optional<Integer> existing = indexOf(rows, key);
+            Optional<KnownMetric> known = KnownMetric.named(key);
+            if (existing.isPresent()) {
+                rows.set(existing.get(), rows.get(existing.get()).withValues(before, after));
+            } else if (known.isPresent()) {
+                rows.add(MetricRow.of(known.get().displayName(), known.get().unit(), before, after, known.get().better()));
+            } else {
+                withoutRow.add(spelling.get(key));
+            }
+        });
+        if (!withoutRow.isEmpty()) {
+            throw ProblemException.conflict("Metrics " + withoutRow + " have samples but no row in the table that gives "
+                    + "their unit and which way is better; add their rows with PUT first").with("metricsWithoutRow", withoutRow);
+        }
+        if (rows.size() > MetricsTable.MAX_ROWS) {
+            throw ProblemException.conflict("Deriving would give the table " + rows.size() + " rows; a table has at most "
+                    + MetricsTable.MAX_ROWS);
+        }
+        return save(caseStudy, rows);
+    }
+
+    private MetricsTable save(CaseStudy caseStudy, List<MetricRow> rows) {
+        MetricsTable table = MetricsTable.<MetricsTable>findByIdOptional(caseStudy.id).orElseGet(() -> MetricsTable.empty(caseStudy.id));
+        table.rows.clear();
+        table.rows.addAll(rows);
+        // Microseconds: what PostgreSQL keeps, so the event says exactly what a later read says.
+        table.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        table.persist();
+        events.updated(table);
+        return table;
+    }
+
+    private static Optional<Integer> indexOf(List<MetricRow> rows, String key) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).nameKey().equals(key)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // A statistic of doubles as a decimal: every digit the double has, but no more decimals than an author may send.
+    private static BigDecimal decimal(double value) {
+        BigDecimal decimal = BigDecimal.valueOf(value);
+        return decimal.scale() > ReportedMetric.MAX_DECIMALS
+                ? decimal.setScale(ReportedMetric.MAX_DECIMALS, RoundingMode.HALF_EVEN)
+                : decimal;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.casebook.metrics.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A case study's performance-metrics table: before, after and improvement per metric, in the author's order. */
+@Entity
+@Table(name = "metrics_table")
+public class MetricsTable extends PanacheEntityBase {
+
+    public static final int MAX_ROWS = 50;
+
+    @Id
+    @Column(name = "case_study_id")
+    public UUID caseStudyId;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "metric_row", joinColumns = @JoinColumn(name = "case_study_id"))
+    @OrderColumn(name = "position")
+    public List<MetricRow> rows = new ArrayList<>();
+
+    public static MetricsTable empty(UUID caseStudyId) {
+        MetricsTable table = new MetricsTable();
+        table.caseStudyId = caseStudyId;
+        return table;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.casebook.metrics.domain;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Raw samples in PostgreSQL. They are written in JDBC batches (the driver rewrites them into multi-row
+ * INSERTs) and only ever read back as aggregates computed by PostgreSQL, never loaded into memory.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class SampleStore {
+
+    private static final int BATCH = 1_000;
+
+    /** The statistics of one metric in one phase. */
+    public record PhaseSummary(String metric, Phase phase, long count, double min, double max, double mean,
+                               double p50, double p95, double p99) {
+    }
+
+    /** The statistic of one metric (by its lower-case key, and as its samples spell it) in one phase. */
+    public record PhaseValue(String metricKey, String metric, Phase phase, double value) {
+    }
+
+    public void add(UUID caseStudyId, List<Sample> samples, Instant receivedAt) {
+        OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sample (case_study_id, metric, phase, value, measured_at, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Sample sample : samples) {
+                    insert.setObject(1, caseStudyId);
+                    insert.setString(2, sample.metric());
+                    insert.setString(3, sample.phase().name());
+                    insert.setDouble(4, sample.value());
+                    insert.setObject(5, sample.at() == null ? received : sample.at().atOffset(ZoneOffset.UTC));
+                    insert.setObject(6, received);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** For a caller who may read the case study: count, min, max, mean and percentiles per metric and phase. */
+    @Transactional
+    public List<PhaseSummary> summary(UUID caseStudyId, Caller caller) {
+        CaseStudy.readable(caseStudyId, caller);
+        return summary(caseStudyId);
+    }
+
+    /** Count, min, max, mean and percentiles per metric and phase; a metric's spellings count as one. */
+    public List<PhaseSummary> summary(UUID caseStudyId) {
+        List<PhaseSummary> summaries = new ArrayList<>();
+        session().doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT min(metric), phase, count(*), min(value), max(value), avg(value),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY value),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY value),
+                           percentile_cont(0.99) WITHIN GROUP (ORDER BY value)
+                    FROM sample WHERE case_study_id = ?
+                    GROUP BY lower(metric), phase
+                    ORDER BY lower(metric), phase DESC""")) {
+                query.setObject(1, caseStudyId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        summaries.add(new PhaseSummary(rows.getString(1), Phase.valueOf(rows.getString(2)), rows.getLong(3),
+                                rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7),
+                                rows.getDouble(8), rows.getDouble(9)));
+                    }
+                }
+            }
+        });
+        return summaries;
+    }
+
+    /** {@code statistic} per metric (by its lower-case key) and phase. */
+    public List<PhaseValue> statistic(UUID caseStudyId, Statistic statistic) {
+        List<PhaseValue> values = new ArrayList<>();
+        session().doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT lower(metric), min(metric), phase, " + statistic.sql() + " FROM sample WHERE case_study_id = ? "
+                            + "GROUP BY lower(metric), phase ORDER BY lower(metric), phase DESC")) {
+                query.setObject(1, caseStudyId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        values.add(new PhaseValue(rows.getString(1), rows.getString(2), Phase.valueOf(rows.getString(3)), rows.getDouble(4)));
+                    }
+                }
+            }
+        });
+        return values;
+    }
+
+    private static Session session() {
+        return Panache.getEntityManager().unwrap(Session.class);
+    }
+}
