@@ -8,7 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -94,9 +93,6 @@ class MetricsEventsTest {
     }
 
     @Test
-    @Disabled("Needs the broker of the test run: CasebookInfrastructure does not expose its KafkaBroker yet "
-            + "(wanted: a static CasebookInfrastructure.kafka() returning the running dev.casebook.devstack.KafkaBroker, "
-            + "whose stop() and start() keep its port and data). Then delete this annotation and use it in stopBroker()/startBroker().")
     void withKafkaStoppedChangesSucceedAndTheirEventsFollowWhenItIsBack() {
         UUID id = CaseStudies.draft(People.ALICE);
         stopBroker();
@@ -114,10 +110,14 @@ class MetricsEventsTest {
     }
 
     private static void stopBroker() {
-        throw new UnsupportedOperationException("CasebookInfrastructure.kafka().stop()");
+        CasebookInfrastructure.kafka().stop();
     }
 
     private static void startBroker() {
-        throw new UnsupportedOperationException("CasebookInfrastructure.kafka().start()");
+        try {
+            CasebookInfrastructure.kafka().start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

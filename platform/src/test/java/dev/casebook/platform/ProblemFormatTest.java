@@ -82,6 +82,14 @@ class ProblemFormatTest {
     }
 
     @Test
+    void theFieldOfAnInvalidListElementIsNamedAfterItsIndex() {
+        assertProblem(given().contentType(ContentType.JSON)
+                .body("{\"text\": \"t\", \"mood\": \"CALM\", \"coauthors\": [{\"name\": \"Ann\"}, {\"name\": \"\"}]}")
+                .post("/notes").then(), 400, "validation-failed")
+                .body("errors[0].field", equalTo("coauthors[1].name"));
+    }
+
+    @Test
     void aMissingBodyIsAValidationFailure() {
         assertProblem(given().contentType(ContentType.JSON).post("/notes").then(), 400, "validation-failed");
     }

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile KafkaBroker broker;
+
     private boolean withKafka = true;
     private Path directory;
     private DevStack stack;
@@ -31,6 +33,7 @@ public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManag
             directory = Files.createTempDirectory("casebook-test-");
             // Tests always get their own servers: an external database would not start empty.
             stack = DevStack.start(new DevStack.Settings(directory, 0, 0, withKafka, Map.of()));
+            broker = stack.kafka();
             Map<String, String> config = new HashMap<>(stack.quarkusConfig());
             // Services read the key files through ${CASEBOOK_JWT_...} expressions, which config entries satisfy too.
             config.putAll(SigningKeys.inDirectory(directory.resolve("keys")).environment());
@@ -49,7 +52,17 @@ public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            broker = null;
             Directories.deleteQuietly(directory);
         }
+    }
+
+    /** The broker of the running test run, for tests that stop it and start it again (same port, same data). */
+    public static KafkaBroker kafka() {
+        KafkaBroker running = broker;
+        if (running == null) {
+            throw new IllegalStateException("No Kafka broker: CasebookInfrastructure is not running, or runs with kafka=false");
+        }
+        return running;
     }
 }

@@ -42,13 +42,19 @@ class GatewayRoutingIT {
     @ParameterizedTest
     @ValueSource(strings = {"/api/auth/unknown", "/api/case-studies/unknown/child", "/api/metrics/unknown"})
     void anUnknownPathUnderARouteIsAnsweredByItsServiceAsAProblem(String path) {
-        given().header("X-Request-Id", "system-test-0001").get(path).then()
+        Accounts.admin().request().header("X-Request-Id", "system-test-0001").get(path).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "system-test-0001")
                 // the service saw the id the client sent: it is in the body the service wrote
                 .body("requestId", equalTo("system-test-0001"))
                 .body("instance", equalTo(path));
+    }
+
+    @Test
+    void aProtectedRouteWithoutATokenIsRefusedAtTheGateway() {
+        ProblemsIT.isProblem(given().get("/api/auth/users").then(), 401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test

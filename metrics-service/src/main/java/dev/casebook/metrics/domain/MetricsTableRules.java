@@ -1,6 +1,7 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.problem.Violations;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -60,7 +61,7 @@ public class MetricsTableRules {
         if (row == null) {
             return List.of(new FieldError(field, "must not be null"));
         }
-        List<FieldError> errors = new ArrayList<>(Validation.check(validator, row, field));
+        List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(row), field));
         if (row.name() != null && !row.name().isBlank() && KnownMetric.named(row.name()).isEmpty()) {
             if (row.unit() == null) {
                 errors.add(new FieldError(field + ".unit", "is required for a metric outside the catalogue (" + CATALOGUE + ")"));

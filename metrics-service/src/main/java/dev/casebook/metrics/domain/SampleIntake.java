@@ -1,6 +1,7 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.problem.Violations;
 import dev.casebook.platform.problem.ProblemException;
 import dev.casebook.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,7 @@ public class SampleIntake {
             Sample sample = samples.get(i);
             List<FieldError> problems = sample == null
                     ? List.of(new FieldError("[" + i + "]", "must not be null"))
-                    : Validation.check(validator, sample, "[" + i + "]");
+                    : Violations.toFieldErrors(validator.validate(sample), "[" + i + "]");
             if (!problems.isEmpty()) {
                 invalid++;
                 problems.stream().limit(MAX_LISTED_ERRORS - errors.size()).forEach(errors::add);

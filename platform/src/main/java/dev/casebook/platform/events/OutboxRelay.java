@@ -90,8 +90,8 @@ public class OutboxRelay {
 
     /** Asks for a run soon; requests made while one is waiting are merged into it. */
     public void requestRun() {
-        if (!migrations.done()) {
-            return; // the outbox table may not exist yet
+        if (!migrations.done() || worker.isShutdown()) {
+            return; // the outbox table may not exist yet, or the service is stopping
         }
         if (runRequested.compareAndSet(false, true)) {
             worker.execute(() -> {

@@ -6,19 +6,31 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /** Bean Validation violations as field errors named by the JSON path a client sent. */
-final class Violations {
+public final class Violations {
 
     private Violations() {
     }
 
     static List<FieldError> toFieldErrors(ConstraintViolationException e) {
+        return toFieldErrors(e.getConstraintViolations(), "");
+    }
+
+    /**
+     * For a bean validated by hand, such as one element of a batch: {@code prefix} is where the bean sits in the
+     * client's JSON, such as {@code rows[2]} or {@code [7]}.
+     */
+    public static List<FieldError> toFieldErrors(Collection<? extends ConstraintViolation<?>> violations, String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+        for (ConstraintViolation<?> violation : violations) {
+            String field = field(violation.getPropertyPath());
+            String joined = prefix.isEmpty() ? field : field.equals("body") ? prefix
+                    : field.startsWith("[") ? prefix + field : prefix + "." + field;
+            errors.add(new FieldError(joined, violation.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return errors;
@@ -40,18 +52,17 @@ final class Violations {
         }
         StringBuilder field = new StringBuilder();
         for (Path.Node node : nodes.subList(start, nodes.size())) {
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
-                // "<list element>" adds nothing a client would recognise; the index already went on the parent.
+            // Bean Validation puts the index of a list element on the node after the list: it belongs to the list.
+            if (node.isInIterable()) {
                 appendIndex(field, node);
-                continue;
             }
-            if (node.getName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue; // "<list element>" adds nothing a client would recognise
             }
-            appendIndex(field, node);
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
         }
         return field.isEmpty() ? "body" : field.toString();
     }

@@ -33,7 +33,7 @@ public class NoteResource {
     }
 
     public record NewNote(@NotBlank @Size(max = 200) String text, @NotNull Mood mood, @Max(10) int priority,
-                          @Valid Author author, List<@Size(max = 5) String> tags) {
+                          @Valid Author author, List<@Size(max = 5) String> tags, List<@Valid Author> coauthors) {
     }
 
     private final Outbox outbox;
