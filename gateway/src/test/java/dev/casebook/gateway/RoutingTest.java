@@ -168,8 +168,8 @@ class RoutingTest {
     }
 
     @Test
-    void aBodyOverOneMebibyteIsRefusedByTheGateway() {
-        byte[] body = new byte[1024 * 1024 + 1];
+    void aBodyOverFourMebibytesIsRefusedByTheGateway() {
+        byte[] body = new byte[4 * 1024 * 1024 + 1];
         assertProblem(withToken().contentType(ContentType.BINARY).body(body).post("/api/metrics/imports").then(),
                 413, "content-too-large")
                 .body("instance", equalTo("/api/metrics/imports"));

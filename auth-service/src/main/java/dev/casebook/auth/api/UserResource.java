@@ -23,7 +23,6 @@ import java.util.UUID;
 
 @Path("/api/auth/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class UserResource {
 
@@ -34,6 +33,7 @@ public class UserResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user", description = "409 when the username is taken, whatever its case.")
     public Response create(@Valid @NotNull NewUser request) {
         User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
@@ -61,6 +61,7 @@ public class UserResource {
 
     @PUT
     @Path("/{id}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's roles", description = "409 when it would leave no enabled admin."
             + " Access tokens already issued keep their roles until they expire.")
     public UserView changeRoles(@PathParam("id") UUID id, @Valid @NotNull RoleChange request) {
