@@ -31,7 +31,7 @@ class RoleResourceTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database-schema"))
-                .body("checks.name", not(hasItem("Kafka connection health check")));
+                .body("checks.name", not(hasItem("kafka-broker")));
     }
 
     @Test

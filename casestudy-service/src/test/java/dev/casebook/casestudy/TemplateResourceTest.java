@@ -40,7 +40,7 @@ class TemplateResourceTest {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("database-schema", "Kafka connection health check"));
+                .body("checks.name", hasItems("database-schema", "kafka-broker"));
     }
 
     @Test

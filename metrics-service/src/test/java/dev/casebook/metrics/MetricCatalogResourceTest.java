@@ -37,7 +37,7 @@ class MetricCatalogResourceTest {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("database-schema", "Kafka connection health check"));
+                .body("checks.name", hasItems("database-schema", "kafka-broker"));
     }
 
     @Test

@@ -51,6 +51,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void passwordsAndTokensNeverReachTheLogs() {
+        Accounts.Tokens admin = Accounts.admin();
+        admin.request().get("/api/auth/me").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "wrong-" + RunningCasebook.adminPassword()))
+                .post("/api/auth/login").then().statusCode(401);
+        refresh(admin.refreshToken()).then().statusCode(200);
+        given().auth().oauth2(admin.accessToken() + "x").get("/api/auth/me").then().statusCode(401);
+
+        String logs = RunningCasebook.logs();
+        org.junit.jupiter.api.Assertions.assertFalse(logs.isEmpty());
+        for (String secret : List.of(RunningCasebook.adminPassword(), admin.accessToken(), admin.refreshToken())) {
+            org.junit.jupiter.api.Assertions.assertFalse(logs.contains(secret), "a secret is in the services' logs");
+        }
+    }
+
+    @Test
     void anAuthorIsNotAnAdmin() {
         Accounts.newUser("author").request().get("/api/auth/users").then()
                 .statusCode(403)

@@ -76,8 +76,15 @@ class FaultsIT {
             awaitAnswering(lonely);
             given().baseUri(lonely.url()).get("/q/health/ready").then()
                     .statusCode(503)
-                    .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("DOWN"));
+                    .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN"));
             assertTrue(lonely.isAlive());
+            String where = "Kafka at 127.0.0.1:" + closedPort + " is not reachable";
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (!lonely.recentOutput().contains(where) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertEquals(1, lonely.recentOutput().lines().filter(line -> line.contains(where)).count(), lonely.recentOutput());
+            assertFalse(lonely.recentOutput().contains("\tat "), "no stack trace in the log:\n" + lonely.recentOutput());
         } finally {
             lonely.stop();
         }

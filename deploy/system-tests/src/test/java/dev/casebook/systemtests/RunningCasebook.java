@@ -22,6 +22,21 @@ import java.util.Map;
 public class RunningCasebook implements BeforeAllCallback {
 
     private static Stack stack;
+    private static final int KEPT_LOG_LINES = 200_000;
+    private static final java.util.concurrent.ConcurrentLinkedDeque<String> LOG = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** Everything the services printed so far in this run (the latest lines, bounded). */
+    public static String logs() {
+        return String.join("\n", LOG);
+    }
+
+    private static void keep(String line) {
+        System.out.println(line);
+        LOG.addLast(line);
+        if (LOG.size() > KEPT_LOG_LINES) {
+            LOG.pollFirst();
+        }
+    }
     private static final String ADMIN_PASSWORD = Passwords.random(20);
 
     /** The password of the first admin, made for this test run. */
@@ -63,7 +78,7 @@ public class RunningCasebook implements BeforeAllCallback {
                         Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                                 // a test suite asks far faster than a client; the limit itself is tested in the gateway
                                 "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
-                                "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"), line -> System.out.println(line), Duration.ofMinutes(3));
+                                "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"), RunningCasebook::keep, Duration.ofMinutes(3));
                 stack = new Stack(data, infrastructure, services);
                 // Closed by JUnit when the whole run ends, after the last test class.
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningCasebook.class, stack);

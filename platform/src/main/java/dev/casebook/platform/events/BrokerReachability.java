@@ -1,0 +1,90 @@
+package dev.casebook.platform.events;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service's view of its Kafka broker, checked every few seconds with short timeouts: readiness
+ * answers from the last check at once (Quarkus's own Kafka check waits up to a minute on a broker that is
+ * down), and the log says once, in one line, when the broker cannot be reached and once when it can again.
+ * The Kafka clients' own connection warnings, which repeat every second, are turned down in the shared config.
+ */
+@ApplicationScoped
+@Readiness
+@IfBuildProperty(name = "casebook.events.enabled", stringValue = "true")
+public class BrokerReachability implements HealthCheck {
+
+    public static final String CHECK = "kafka-broker";
+
+    private static final Logger LOG = Logger.getLogger(BrokerReachability.class);
+    private static final long CHECK_SECONDS = 5;
+
+    private final String bootstrapServers;
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "broker-reachability");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Boolean reachable;
+    private volatile String lastReason = "not checked yet";
+
+    public BrokerReachability(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void watch(@Observes StartupEvent event) {
+        checks.scheduleWithFixedDelay(this::check, 0, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void check() {
+        boolean now;
+        String reason = null;
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+            admin.describeCluster().nodes().get(4, TimeUnit.SECONDS);
+            now = true;
+        } catch (Exception e) {
+            now = false;
+            reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        }
+        lastReason = reason;
+        if (reachable == null || reachable != now) {
+            if (now && reachable != null) {
+                LOG.infof("Kafka at %s is reachable again", bootstrapServers);
+            } else if (!now) {
+                LOG.warnf("Kafka at %s is not reachable (%s); events wait in the outbox and the service is not ready until it is",
+                        bootstrapServers, reason);
+            }
+            reachable = now;
+        }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).withData("bootstrapServers", bootstrapServers);
+        return Boolean.TRUE.equals(reachable) ? response.up().build()
+                : response.down().withData("reason", lastReason == null ? "not checked yet" : lastReason).build();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        checks.shutdownNow();
+    }
+}
