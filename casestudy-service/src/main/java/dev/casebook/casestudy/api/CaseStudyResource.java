@@ -1,7 +1,8 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.casebook.casestudy.domain.Caller;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.domain.CaseStudyDocument;

@@ -1,6 +1,7 @@
 package dev.casebook.casestudy.api;
 
-import dev.casebook.casestudy.domain.Caller;
+import dev.casebook.platform.security.Callers;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.domain.CaseStudyDocument;

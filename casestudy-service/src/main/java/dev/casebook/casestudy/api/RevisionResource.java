@@ -1,6 +1,7 @@
 package dev.casebook.casestudy.api;
 
-import dev.casebook.casestudy.domain.Caller;
+import dev.casebook.platform.security.Callers;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyReader;
 import dev.casebook.casestudy.domain.CaseStudyRevision;

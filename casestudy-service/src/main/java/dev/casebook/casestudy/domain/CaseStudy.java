@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -48,8 +49,9 @@ public class CaseStudy extends CaseStudyCopy {
         updatedAt = now;
     }
 
-    public boolean isOwnedBy(String userId) {
-        return authorId.equals(userId);
+    /** The working copy is for its author and the staff; everyone else sees the published copy. */
+    public boolean isWorkingCopyVisibleTo(Caller caller) {
+        return caller.isStaff() || caller.isAuthor(authorId);
     }
 
     public static Optional<CaseStudy> byIdOrSlug(String idOrSlug) {

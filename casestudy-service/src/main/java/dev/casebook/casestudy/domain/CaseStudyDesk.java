@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.platform.security.Caller;
 import dev.casebook.casestudy.events.CaseStudyEvents;
 import dev.casebook.casestudy.events.CaseStudyEvents.Action;
 import dev.casebook.platform.problem.FieldError;
@@ -139,7 +140,7 @@ public class CaseStudyDesk {
 
     public void delete(UUID id, Caller caller) {
         CaseStudy caseStudy = workingCopy(id, caller);
-        if (!caller.isAdmin() && !(caller.owns(caseStudy) && !caseStudy.everPublished)) {
+        if (!caller.isAdmin() && !(caller.isAuthor(caseStudy.authorId) && !caseStudy.everPublished)) {
             throw new ProblemException(403, caseStudy.everPublished
                     ? "Case study " + caseStudy.slug + " has been published; only an admin deletes it"
                     : "Only the author of " + caseStudy.slug + " or an admin deletes it");
@@ -152,7 +153,7 @@ public class CaseStudyDesk {
     /** The working copy, or 404 for anyone who may not see it: other people's drafts do not exist for them. */
     public CaseStudy workingCopy(UUID id, Caller caller) {
         return CaseStudy.<CaseStudy>findByIdOptional(id)
-                .filter(caller::seesWorkingCopyOf)
+                .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
                 .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
     }
 

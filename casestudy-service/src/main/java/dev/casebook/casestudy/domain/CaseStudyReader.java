@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.platform.security.Caller;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,7 @@ public class CaseStudyReader {
 
     public CaseStudyCopy visible(String idOrSlug, Caller caller) {
         return CaseStudy.byIdOrSlug(idOrSlug)
-                .filter(caller::seesWorkingCopyOf)
+                .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
                 .<CaseStudyCopy>map(working -> working)
                 .or(() -> PublishedCaseStudy.byIdOrSlug(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound("There is no case study '" + idOrSlug + "'"));
@@ -33,7 +34,7 @@ public class CaseStudyReader {
     }
 
     private static void requireWorkingCopy(UUID id, Caller caller) {
-        CaseStudy.<CaseStudy>findByIdOptional(id).filter(caller::seesWorkingCopyOf)
+        CaseStudy.<CaseStudy>findByIdOptional(id).filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
                 .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
     }
 }

@@ -1,8 +1,9 @@
 package dev.casebook.metrics.api;
 
+import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.metrics.domain.Caller;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.domain.MetricsDesk;
 import dev.casebook.metrics.domain.ReportedMetric;
 import dev.casebook.metrics.domain.Statistic;

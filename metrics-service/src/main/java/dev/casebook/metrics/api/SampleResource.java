@@ -1,6 +1,7 @@
 package dev.casebook.metrics.api;
 
-import dev.casebook.metrics.domain.Caller;
+import dev.casebook.platform.security.Callers;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.domain.Phase;
 import dev.casebook.metrics.domain.Sample;
 import dev.casebook.metrics.domain.SampleIntake;

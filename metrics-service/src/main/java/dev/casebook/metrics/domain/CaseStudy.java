@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.platform.security.Caller;
 import dev.casebook.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -60,7 +61,7 @@ public class CaseStudy extends PanacheEntityBase {
     }
 
     public boolean isReadableBy(Caller caller) {
-        return published || caller.isStaff() || caller.owns(this);
+        return published || caller.isStaff() || caller.isAuthor(authorId);
     }
 
     /** The case study if the caller may read its metrics; anyone else is told it does not exist. */
@@ -91,7 +92,7 @@ public class CaseStudy extends PanacheEntityBase {
         if (caller.isStaff()) {
             return caseStudy;
         }
-        if (!caller.owns(caseStudy)) {
+        if (!caller.isAuthor(caseStudy.authorId)) {
             throw new ProblemException(403, "Only the author of case study " + caseStudy.slug
                     + " (while it is a draft), editors and admins change its metrics");
         }

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.events.MetricsEvents;
 import dev.casebook.platform.problem.FieldError;
 import dev.casebook.platform.problem.ProblemException;

@@ -1,13 +1,14 @@
-package dev.casebook.casestudy.domain;
+package dev.casebook.platform.security;
 
 import java.util.Set;
 
-/** Who is asking: a signed-in user with roles, or nobody in particular. */
+/** Who is asking: a signed-in user with roles (from the verified access token), or nobody in particular. */
 public record Caller(String id, Set<String> roles) {
 
     public static final String ADMIN = "admin";
     public static final String EDITOR = "editor";
     public static final String AUTHOR = "author";
+    public static final String VIEWER = "viewer";
 
     public static Caller anonymous() {
         return new Caller(null, Set.of());
@@ -26,12 +27,8 @@ public record Caller(String id, Set<String> roles) {
         return roles.contains(ADMIN);
     }
 
-    public boolean owns(CaseStudy caseStudy) {
-        return id != null && caseStudy.isOwnedBy(id);
-    }
-
-    /** The working copy is for its author and the staff; everyone else sees the published copy. */
-    public boolean seesWorkingCopyOf(CaseStudy caseStudy) {
-        return isStaff() || owns(caseStudy);
+    /** Whether this caller is the user {@code authorId}: case studies and their metrics belong to their author. */
+    public boolean isAuthor(String authorId) {
+        return id != null && id.equals(authorId);
     }
 }

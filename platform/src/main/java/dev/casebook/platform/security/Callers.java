@@ -1,6 +1,5 @@
-package dev.casebook.casestudy.api;
+package dev.casebook.platform.security;
 
-import dev.casebook.casestudy.domain.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -8,7 +7,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.security.Principal;
 import java.util.Set;
 
-/** The caller of the current request, from the verified access token. */
+/** The caller of the current request, read once from the verified access token. */
 @RequestScoped
 public class Callers {
 
@@ -28,7 +27,7 @@ public class Callers {
 
     private Caller signedIn() {
         Principal principal = identity.getPrincipal();
-        // The token's subject is the user id; the principal's name is the username.
+        // The token's subject is the user id (what events call authorId); the principal's name is the username.
         String id = principal instanceof JsonWebToken token && token.getSubject() != null ? token.getSubject() : principal.getName();
         return new Caller(id, Set.copyOf(identity.getRoles()));
     }
