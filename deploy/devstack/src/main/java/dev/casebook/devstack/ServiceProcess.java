@@ -38,6 +38,7 @@ public final class ServiceProcess {
     private final Deque<String> recentLines = new ArrayDeque<>();
     private Process process;
     private Instant startedAt;
+    private volatile boolean stopping;
 
     /**
      * @param log receives every line the service prints, prefixed with its name
@@ -80,8 +81,15 @@ public final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         startedAt = Instant.now();
+        stopping = false;
         process = builder.start();
         Process started = process;
+        // Whoever watches the log learns at once that a service is gone, rather than from failing requests.
+        started.onExit().thenAccept(ended -> {
+            if (!stopping) {
+                log.accept(name + " | exited unexpectedly with code " + ended.exitValue());
+            }
+        });
         Thread pump = new Thread(() -> pumpOutput(started), name + "-log");
         pump.setDaemon(true);
         pump.start();
@@ -160,6 +168,7 @@ public final class ServiceProcess {
         if (process == null || !process.isAlive()) {
             return;
         }
+        stopping = true;
         try {
             if (forcibly) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
