@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Casebook benchmark harness (issue 6). Starts Casebook with deploy/run-local.sh on a fresh temporary data folder,
+# seeds it through the API, measures with wrk (and nginx for comparison) and a small Kafka client, prints a table
+# and writes deploy/bench/results/<timestamp>.json. Loopback (127.0.0.1) only. See deploy/bench/README.md.
+#
+#   deploy/bench/run.sh                      full run: 1,000 case studies, 3 rounds of 10 s per measurement
+#   deploy/bench/run.sh --quick              100 case studies, 3 rounds of 5 s
+#   deploy/bench/run.sh --seed 300 --duration 5 --rounds 3 --time-limit 15 --publish-results
+#
+# Not part of the Maven build. Needs the services built (mvn -B -q -DskipTests -pl
+# deploy/devstack,auth-service,casestudy-service,metrics-service,gateway -am package), wrk, nginx, python3, java.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+time_limit=20   # minutes, for everything (the default full run takes about 13)
+host=127.0.0.1
+keep=false
+precreate=true
+bench_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --time-limit) time_limit="$2"; shift 2 ;;
+    --host) host="$2"; shift 2 ;;
+    --quick) bench_args+=(--seed 100 --duration 5 --warmup 3 --samples 20000); shift ;;
+    --keep) keep=true; shift ;;
+    --no-precreate-topic) precreate=false; bench_args+=(--no-precreate-topic); shift ;;
+    --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch)
+      bench_args+=("$1" "$2"); shift 2 ;;
+    --publish-results) bench_args+=("$1"); shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# 1. Loopback only: the stack listens on fixed local ports and the load would hit whatever answers there.
+if [ "$host" != "127.0.0.1" ]; then
+  echo "bench: refusing to run against $host: this harness only measures a stack it starts itself on 127.0.0.1" >&2
+  exit 2
+fi
+
+# The whole run is bounded: re-run this script under timeout(1), which signals us (and only our process group).
+if [ -z "${CASEBOOK_BENCH_TIMED:-}" ]; then
+  export CASEBOOK_BENCH_TIMED=1
+  exec timeout --kill-after=90 "${time_limit}m" "$0" --time-limit "$time_limit" "${bench_args[@]}" $($keep && echo --keep)
+fi
+
+for tool in wrk nginx python3 java curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk nginx)" >&2; exit 2; }
+done
+for module in auth-service casestudy-service metrics-service gateway; do
+  [ -f "$root/$module/target/quarkus-app/quarkus-run.jar" ] || {
+    echo "bench: $module is not built; run: mvn -B -q -DskipTests -pl deploy/devstack,auth-service,casestudy-service,metrics-service,gateway -am package" >&2
+    exit 2; }
+done
+for port in 8080 8081 8082 8083 15432 19092; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "bench: port $port is in use (a Casebook already running?); stop it first" >&2
+    exit 2
+  fi
+done
+
+tmp="$(mktemp -d /tmp/casebook-bench.XXXXXX)"
+runner_pid=""
+bench_pid=""
+recorder_pid=""
+topic_pid=""
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  # Children the driver started (nginx, Kafka clients), by their recorded pids.
+  [ -n "$bench_pid" ] && kill "$bench_pid" 2>/dev/null || true
+  [ -n "$recorder_pid" ] && kill "$recorder_pid" 2>/dev/null || true
+  [ -n "$topic_pid" ] && kill "$topic_pid" 2>/dev/null || true
+  if [ -f "$tmp/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$tmp/pids"
+  fi
+  # The runner stops the four services, Kafka and PostgreSQL on SIGTERM (its shutdown hook).
+  if [ -n "$runner_pid" ] && kill -0 "$runner_pid" 2>/dev/null; then
+    echo "bench: stopping the stack (pid $runner_pid)"
+    kill "$runner_pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$runner_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$runner_pid" 2>/dev/null; then kill -9 "$runner_pid" 2>/dev/null || true; fi
+  fi
+  # Anything the runner left behind (if it was killed): the processes recorded right after start.
+  if [ -f "$tmp/stack.pids" ]; then
+    while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done < "$tmp/stack.pids"
+  fi
+  if $keep || [ "$status" -ne 0 ]; then
+    echo "bench: logs kept in $tmp"
+  else
+    rm -rf "$tmp"
+  fi
+  [ "$status" -eq 124 ] && echo "bench: stopped by SIGTERM (the time limit of ${time_limit} min, or someone)" >&2
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 124' TERM
+trap 'exit 130' INT
+
+# 2. The stack, on a fresh data folder, with a known admin password and the gateway's rate limit off.
+export CASEBOOK_DATA_DIR="$tmp/data"
+CASEBOOK_ADMIN_PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export CASEBOOK_ADMIN_PASSWORD
+export CASEBOOK_GATEWAY_RATE_LIMIT_ENABLED=false
+echo "bench: starting Casebook (run-local.sh --clean, data in $CASEBOOK_DATA_DIR, rate limit off; log $tmp/stack.log)"
+"$root/deploy/run-local.sh" --clean >"$tmp/stack.log" 2>&1 &
+runner_pid=$!
+
+# metrics.samples is otherwise created by the benchmark's first record, after metrics-service subscribed, and the
+# consumer only picks a new topic up at a metadata refresh. Unless --no-precreate-topic, the topic is created as soon
+# as the broker answers, before the services start, as a deployment would provision it.
+if $precreate; then
+  (
+    for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 0.2; done
+    cp="$(tr ':' '\n' < "$root/deploy/devstack/target/classes/dev/casebook/devstack/runtime.classpath" \
+          | grep -E '/(kafka-clients|slf4j-api|zstd-jni|lz4-java|snappy-java)-[^/]*\.jar$' | paste -sd:)"
+    java -cp "$cp" "$here/KafkaTool.java" create-topic 127.0.0.1:19092 metrics.samples >"$tmp/create-topic.log" 2>&1
+  ) &
+  topic_pid=$!
+fi
+
+# Record what the runner starts (services, Kafka, PostgreSQL), so cleanup can kill leftovers by pid.
+(
+  for _ in $(seq 1 600); do
+    sleep 1
+    grep -q "casebook: ready" "$tmp/stack.log" 2>/dev/null && break
+  done
+  { cat "/proc/$runner_pid/task/"*/children 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+$' || true
+    # PostgreSQL detaches from the runner; its postmaster pid is in its data folder.
+    head -1 "$CASEBOOK_DATA_DIR/postgres/postmaster.pid" 2>/dev/null || true; } > "$tmp/stack.pids"
+) &
+recorder_pid=$!
+
+# 3.-5. Measure (the driver waits for readiness itself, to time it).
+python3 "$here/bench.py" --tmp "$tmp" --runner-pid "$runner_pid" "${bench_args[@]}" &
+bench_pid=$!
+wait "$bench_pid"
+bench_pid=""
