@@ -46,6 +46,10 @@ public class Forwarder {
 
         breakers.call(downstream, () -> send(ctx, downstream, request))
                 .onSuccess(response -> {
+                    if (ctx.response().ended() || ctx.response().closed()) {
+                        response.release(); // the client hung up before the service answered: nobody to answer
+                        return;
+                    }
                     withoutHeadersTheGatewayOwns(response);
                     // If the service fails mid-body, the proxy resets both connections: the client
                     // sees a broken answer rather than a truncated one that looks complete.

@@ -29,7 +29,10 @@ public class AccessPolicy {
             new Rule(READ, "/api/case-studies/*", Access.TOKEN_OPTIONAL), // one by id or slug, and the template
             new Rule(READ, "/api/metrics/analytics", Access.TOKEN_OPTIONAL),
             new Rule(READ, "/api/metrics/analytics/**", Access.TOKEN_OPTIONAL),
-            new Rule(READ, "/api/metrics/catalog", Access.TOKEN_OPTIONAL));
+            new Rule(READ, "/api/metrics/catalog", Access.TOKEN_OPTIONAL),
+            // whoever may read a case study may read its metrics: metrics-service decides, as for case studies
+            new Rule(READ, "/api/metrics/case-studies/*", Access.TOKEN_OPTIONAL),
+            new Rule(READ, "/api/metrics/case-studies/*/samples/summary", Access.TOKEN_OPTIONAL));
 
     private static final Pattern PLAIN_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
