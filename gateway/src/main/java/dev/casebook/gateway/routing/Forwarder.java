@@ -57,9 +57,18 @@ public class Forwarder {
                             downstream.name(), ctx.request().method(), ctx.request().path(), failure.getMessage()));
                 })
                 .onFailure(failure -> {
-                    request.release(); // drain what is left of the client's body
+                    drain(request);
                     answerFor(ctx, downstream, failure);
                 });
+    }
+
+    /** Drains what is left of the client's body, if anything is: HTTP/2 requests may already be read. */
+    private static void drain(ProxyRequest request) {
+        try {
+            request.release();
+        } catch (IllegalStateException alreadyRead) {
+            LOG.debugf("Client body already read: %s", alreadyRead.getMessage());
+        }
     }
 
     /** Up to the service's answer head: what the circuit breaker judges. */
