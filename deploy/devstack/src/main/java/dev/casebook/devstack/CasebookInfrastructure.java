@@ -37,6 +37,8 @@ public class CasebookInfrastructure implements QuarkusTestResourceLifecycleManag
             Map<String, String> config = new HashMap<>(stack.quarkusConfig());
             // Services read the key files through ${CASEBOOK_JWT_...} expressions, which config entries satisfy too.
             config.putAll(SigningKeys.inDirectory(directory.resolve("keys")).environment());
+            // The first admin of each test run gets a password of its own; none is kept in the repository.
+            config.put("CASEBOOK_ADMIN_PASSWORD", Passwords.random(24));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the test infrastructure", e);
