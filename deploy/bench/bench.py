@@ -77,8 +77,8 @@ class Api:
                 conns.pop(port, None)
                 raise
 
-    def json(self, method, port, path, body=None, token=None, expect=(200, 201, 202, 204)):
-        status, _, payload = self.call(method, port, path, body, token)
+    def json(self, method, port, path, body=None, token=None, expect=(200, 201, 202, 204), headers=None):
+        status, _, payload = self.call(method, port, path, body, token, headers=headers)
         if status not in expect:
             raise RuntimeError(f"{method} {path} -> {status}: {payload[:300]!r}")
         return json.loads(payload) if payload else None
@@ -91,8 +91,8 @@ GW = PORTS["gateway"]
 class Session:
     """A signed-in user; signs in again before the 15-minute access token runs out."""
 
-    def __init__(self, username, password):
-        self.username, self.password = username, password
+    def __init__(self, username, password, port=GW):
+        self.username, self.password, self.port = username, password, port
         self.lock = threading.Lock()
         self._token, self._at = None, 0
 
@@ -100,7 +100,7 @@ class Session:
     def token(self):
         with self.lock:
             if self._token is None or time.monotonic() - self._at > 600:
-                body = API.json("POST", GW, "/api/auth/login", {"username": self.username, "password": self.password})
+                body = API.json("POST", self.port, "/api/auth/login", {"username": self.username, "password": self.password})
                 self._token, self._at = body["accessToken"], time.monotonic()
             return self._token
 
@@ -357,7 +357,7 @@ def put_metrics(cid, table, who):
     """metrics-service learns of a new case study from its `created` event, so the first PUT may be a 404: retry."""
     deadline = time.monotonic() + 30
     while True:
-        status, _, payload = API.call("PUT", GW, f"/api/metrics/case-studies/{cid}", table, who.token)
+        status, _, payload = API.call("PUT", who.port, f"/api/metrics/case-studies/{cid}", table, who.token)
         if status in (200, 204):
             return
         if status != 404 or time.monotonic() > deadline:
@@ -650,8 +650,13 @@ def metric_rows(results):
     return rows
 
 
+PERFORMANCE_SLUG = "casebook-performance"
+
+
 def publish_results(results, before_name, before, admin):
-    m = results["machine"]
+    """Writes the results as the case study "Casebook performance" through the gateway admin signed in to: a new
+    one the first time, a new revision of the same one (same slug, edit, submit, publish) after that."""
+    m, port = results["machine"], admin.port
     doc = {
         "title": "Casebook performance",
         "summary": (f"Casebook measured by its own benchmark harness (deploy/bench/run.sh) on {results['started_at']}: "
@@ -664,8 +669,14 @@ def publish_results(results, before_name, before, admin):
         "results": {"technicalMetrics": [line for line in table(results).splitlines() if line.startswith("| ") and "---" not in line][:50]},
         "tags": ["benchmark", "performance"],
     }
-    created = API.json("POST", GW, "/api/case-studies", doc, admin.token)
-    cid = created["id"]
+    status, headers, payload = API.call("GET", port, f"/api/case-studies/{PERFORMANCE_SLUG}", token=admin.token)
+    if status == 200:
+        cid = json.loads(payload)["id"]
+        API.json("PUT", port, f"/api/case-studies/{cid}", doc, admin.token, headers={"If-Match": headers["ETag"]})
+    elif status == 404:
+        cid = API.json("POST", port, "/api/case-studies", doc, admin.token)["id"]
+    else:
+        raise RuntimeError(f"GET /api/case-studies/{PERFORMANCE_SLUG} -> {status}: {payload[:300]!r}")
     before_values = {r[0]: r[3] for r in metric_rows(before)} if before else {}
     rows = []
     for name, unit, better, after in metric_rows(results):
@@ -676,11 +687,41 @@ def publish_results(results, before_name, before, admin):
         b = before_values[name] if before else after
         rows.append({"name": name, "unit": unit, "better": better, "before": b, "after": after})
     put_metrics(cid, {"rows": rows}, admin)
-    API.json("POST", GW, f"/api/case-studies/{cid}/submit", None, admin.token)
-    API.json("POST", GW, f"/api/case-studies/{cid}/publish", None, admin.token)
-    time.sleep(2)  # the metrics table reaches the case study by event
-    _, _, markdown = API.call("GET", GW, f"/api/case-studies/{cid}", accept="text/markdown")
+    API.json("POST", port, f"/api/case-studies/{cid}/submit", None, admin.token)
+    API.json("POST", port, f"/api/case-studies/{cid}/publish", None, admin.token)
+    # The metrics table reaches the case study by event: wait until the public copy carries this run's figures.
+    wanted = {(r["name"], float(r["after"])) for r in rows}
+    deadline = time.monotonic() + 30
+    while True:
+        shown = API.json("GET", port, f"/api/case-studies/{cid}").get("metrics", [])
+        if {(r["name"], float(r["after"])) for r in shown} == wanted:
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"case study {cid} still shows other metrics than this run's after 30 s")
+        time.sleep(0.2)
+    _, _, markdown = API.call("GET", port, f"/api/case-studies/{cid}", accept="text/markdown")
     return cid, markdown.decode()
+
+
+def publish_main(argv):
+    """`run.sh publish`: a recorded run, as the case study "Casebook performance", into a Casebook that is running."""
+    import getpass
+    p = argparse.ArgumentParser(prog="run.sh publish")
+    p.add_argument("results", nargs="?", help="a results JSON file (default: the newest in deploy/bench/results)")
+    p.add_argument("--port", type=int, default=GW, help="the running Casebook's gateway port on 127.0.0.1")
+    p.add_argument("--username", default="admin", help="an editor or admin (the password from CASEBOOK_PUBLISH_PASSWORD, else asked)")
+    p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
+    args = p.parse_args(argv)
+    path = args.results or os.path.join(args.results_dir, max(
+        (f for f in os.listdir(args.results_dir) if f.endswith(".json")), default=""))
+    if not path.endswith(".json") or not os.path.isfile(path):
+        sys.exit("bench: no results file to publish; run deploy/bench/run.sh first")
+    results = json.load(open(path))
+    before_name, before = first_recorded(os.path.dirname(os.path.abspath(path)), os.path.abspath(path))
+    password = os.environ.get("CASEBOOK_PUBLISH_PASSWORD") or getpass.getpass(f"password of {args.username}: ")
+    cid, _ = publish_results(results, before_name, before, Session(args.username, password, args.port))
+    log(f"published {os.path.basename(path)} (before = {before_name or 'itself'}) as case study {cid}: "
+        f"http://{HOST}:{args.port}/api/case-studies/{PERFORMANCE_SLUG}")
 
 
 # ---------------------------------------------------------------- main
@@ -784,9 +825,7 @@ def main():
             read_rounds[name].append(run(f"http://{HOST}:8080{rel}", read_headers.get(name, [])))
         log(f"read round {r + 1} of {args.rounds} done")
     overhead = {name: summarize(rounds) for name, rounds in overhead_rounds.items()}
-    overhead.update({"labels": labels, "duration_s": args.duration,
-                            "metrics.samples topic": "created by the first record" if args.no_precreate_topic
-                            else "pre-created by run.sh when the broker started", "throughput_connections": 32, "latency_connections": 4,
+    overhead.update({"labels": labels, "duration_s": args.duration, "throughput_connections": 32, "latency_connections": 4,
                      "target": path})
     overhead["ratios"] = {
         "rps gateway/direct": ratio(overhead["gateway"]["requests_per_s"], overhead["direct"]["requests_per_s"]),
@@ -833,4 +872,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["publish"]:
+        publish_main(sys.argv[2:])
+    else:
+        main()

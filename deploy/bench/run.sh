@@ -6,6 +6,9 @@
 #   deploy/bench/run.sh                      full run: 1,000 case studies, 3 rounds of 10 s per measurement
 #   deploy/bench/run.sh --quick              100 case studies, 3 rounds of 5 s
 #   deploy/bench/run.sh --seed 300 --duration 5 --rounds 3 --time-limit 15 --publish-results
+#   deploy/bench/run.sh publish [results/<run>.json] [--port 8080] [--username admin]
+#                                            a recorded run as the case study "Casebook performance" in the Casebook
+#                                            running on 127.0.0.1 (password from CASEBOOK_PUBLISH_PASSWORD, else asked)
 #
 # Not part of the Maven build. Needs the services built (mvn -B -q -DskipTests -pl
 # deploy/devstack,auth-service,casestudy-service,metrics-service,gateway -am package), wrk, nginx, python3, java.
@@ -13,6 +16,12 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+
+# Publishing a recorded run starts nothing and sends a handful of requests to 127.0.0.1 only.
+if [ "${1:-}" = "publish" ]; then
+  shift
+  exec timeout --foreground 120 python3 "$here/bench.py" publish "$@"
+fi
 
 time_limit=20   # minutes, for everything (the default full run takes about 13)
 host=127.0.0.1
@@ -29,7 +38,7 @@ while [ $# -gt 0 ]; do
     --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch)
       bench_args+=("$1" "$2"); shift 2 ;;
     --publish-results) bench_args+=("$1"); shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

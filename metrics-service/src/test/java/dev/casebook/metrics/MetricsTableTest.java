@@ -196,7 +196,9 @@ class MetricsTableTest {
     void anUnknownCaseStudyIsNotFound() {
         UUID unknown = UUID.randomUUID();
         assertProblem(put(People.eve(), unknown, TEMPLATE_ROWS), 404, "not-found")
-                .body("detail", equalTo("There is no case study " + unknown));
+                .header("Retry-After", "1")
+                .body("detail", equalTo("There is no case study " + unknown + " here yet; a case study created a moment"
+                        + " ago arrives within seconds, so retry after the Retry-After delay"));
         assertProblem(People.anonymous().get("/api/metrics/case-studies/" + unknown).then(), 404, "not-found");
         assertProblem(People.anonymous().get("/api/metrics/case-studies/not-a-uuid").then(), 400, "bad-request");
     }
@@ -213,7 +215,8 @@ class MetricsTableTest {
     @Test
     void anotherAuthorNeitherSeesNorChangesADraft() {
         UUID id = CaseStudies.draft(People.ALICE);
-        assertProblem(put(People.bob(), id, TEMPLATE_ROWS), 404, "not-found");
+        assertProblem(put(People.bob(), id, TEMPLATE_ROWS), 404, "not-found")
+                .header("Retry-After", "1"); // the same answer as for an unknown one: it does not exist for bob
         assertProblem(People.bob().get("/api/metrics/case-studies/" + id).then(), 404, "not-found");
         assertProblem(People.anonymous().get("/api/metrics/case-studies/" + id).then(), 404, "not-found");
     }

@@ -80,6 +80,8 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // A stack on a developer's machine answers that machine only, unless QUARKUS_HTTP_HOST says otherwise.
+        builder.environment().putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
         startedAt = Instant.now();
         stopping = false;
         process = builder.start();

@@ -87,7 +87,7 @@ public class CaseStudy extends PanacheEntityBase {
     // Editors and admins always; its author while it is a draft; for anyone who may not read it, it does not exist.
     private static CaseStudy requireChangeableBy(CaseStudy caseStudy, UUID id, Caller caller) {
         if (caseStudy == null || !caseStudy.isReadableBy(caller)) {
-            throw notFound(id);
+            throw notYetKnown(id);
         }
         if (caller.isStaff()) {
             return caseStudy;
@@ -106,5 +106,16 @@ public class CaseStudy extends PanacheEntityBase {
 
     public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("There is no case study " + id);
+    }
+
+    /**
+     * The answer to a change of an unknown case study. This service learns of a new case study from its created
+     * event, a moment after casestudy-service answered its author, so a client that sets metrics right after
+     * creating is told to retry. The same answer for a case study the caller may not see: it does not exist for them.
+     */
+    static ProblemException notYetKnown(UUID id) {
+        return ProblemException.notFound("There is no case study " + id + " here yet; a case study created a moment"
+                        + " ago arrives within seconds, so retry after the Retry-After delay")
+                .withHeader("Retry-After", "1");
     }
 }
