@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code echo}: answers every request with what it received (service, method, path, query,
  *       headers, body), {@code .../refuse} with a 401 problem of its own, {@code .../hang-up} by
- *       closing the connection, echoes the request id as Casebook services do, serves a small
+ *       closing the connection ({@code .../hang-up-once/{name}} only the first time for each name), echoes the request id as Casebook services do, serves a small
  *       {@code /q/openapi} (src/test/resources/stand-ins), and is ready; auth also serves the test run's
  *       JWK set at {@code /api/auth/jwks}, where the gateway fetches it;</li>
  *   <li>{@code slow}: answers everything but readiness only after {@link #SLOW_ANSWER_SECONDS} s, and says it is not ready;</li>
@@ -112,6 +113,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         final String behaviour;
         final int port;
         final AtomicInteger apiRequests = new AtomicInteger();
+        final Set<String> hungUpOnce = ConcurrentHashMap.newKeySet();
         volatile boolean hanging;
         HttpServer server;
 
@@ -168,7 +170,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             } else if (service.equals("auth") && request.path().equals("/api/auth/jwks")) {
                 jwksFetches.incrementAndGet();
                 request.response().putHeader("Content-Type", "application/json").end(jwks().encode());
-            } else if (request.path().endsWith("/hang-up")) {
+            } else if (request.path().endsWith("/hang-up")
+                    || request.path().contains("/hang-up-once/") && hungUpOnce.add(request.path())) {
                 request.connection().close();
             } else if (request.path().endsWith("/refuse")) {
                 request.response().setStatusCode(401)

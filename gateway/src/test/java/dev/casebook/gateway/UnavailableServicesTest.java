@@ -7,6 +7,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static dev.casebook.gateway.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -46,6 +48,27 @@ class UnavailableServicesTest {
     void aServiceThatHangsUpWithoutAnAnswerIsUnavailable() {
         assertProblem(withToken().get("/api/auth/hang-up").then(), 503, "service-unavailable")
                 .body("detail", equalTo("auth is not available right now"));
+    }
+
+    @Test
+    void aReadWhoseConnectionClosesUnderItIsSentAgainOnANewOne() {
+        // As when the pool lends a connection the service is closing: the service is fine, the client gets its answer.
+        String path = "/api/auth/hang-up-once/" + UUID.randomUUID();
+        withToken().get(path).then()
+                .statusCode(200)
+                .body("method", equalTo("GET"))
+                .body("path", equalTo(path));
+    }
+
+    @Test
+    void aWriteWhoseConnectionClosesUnderItIsNotSentAgain() {
+        // The service may have acted on it: whether to send it again is the client's call.
+        String path = "/api/auth/hang-up-once/" + UUID.randomUUID();
+        assertProblem(withToken().contentType(ContentType.JSON).body("{\"note\": 1}").post(path).then(),
+                503, "service-unavailable");
+        withToken().contentType(ContentType.JSON).body("{\"note\": 1}").post(path).then()
+                .statusCode(200)
+                .body("body", equalTo("{\"note\": 1}"));
     }
 
     @Test

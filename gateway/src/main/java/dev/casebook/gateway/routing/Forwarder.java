@@ -73,9 +73,21 @@ public class Forwarder {
 
     /** Up to the service's answer head: what the circuit breaker judges. */
     private Future<ProxyResponse> send(RoutingContext ctx, Downstream downstream, ProxyRequest request) {
-        return downstreams.open(downstream, downstream.timeout())
-                .compose(request::send)
+        return attempt(downstream, request)
+                .recover(failure -> {
+                    if (ctx.response().closed() || !StaleConnections.mayResend(failure, ctx.request())) {
+                        return Future.failedFuture(failure);
+                    }
+                    LOG.debugf("%s %s: sent again on a new connection to %s (%s)", ctx.request().method(),
+                            ctx.request().path(), downstream.name(), failure.getMessage());
+                    StaleConnections.prepareResend(failure, request);
+                    return attempt(downstream, request);
+                })
                 .recover(failure -> Future.failedFuture(ctx.response().closed() ? new ClientWentAway(failure) : failure));
+    }
+
+    private Future<ProxyResponse> attempt(Downstream downstream, ProxyRequest request) {
+        return downstreams.open(downstream, downstream.timeout()).compose(request::send);
     }
 
     private static void withoutHeadersTheGatewayOwns(ProxyResponse response) {
