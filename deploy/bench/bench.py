@@ -164,6 +164,27 @@ def start_uptime(pid):
     return int(fields[19]) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pids, busy_below=0.1, limit_s=90):
+    """Waits until the services together use less than `busy_below` of one core over a second, so that work left
+    over from seeding (events still flowing between the services) is not billed to whichever URL is measured first."""
+    started = time.monotonic()
+    before = sum(cpu_seconds(pid) for pid in pids.values())
+    while time.monotonic() - started < limit_s:
+        time.sleep(1)
+        now = sum(cpu_seconds(pid) for pid in pids.values())
+        if now - before < busy_below:
+            return {"waited_s": round(time.monotonic() - started, 1), "settled": True}
+        before = now
+    return {"waited_s": limit_s, "settled": False}
+
+
 def ready(port):
     try:
         conn = http.client.HTTPConnection(HOST, port, timeout=1)
@@ -644,6 +665,9 @@ def first_recorded(results_dir, this_file):
 def metric_rows(results):
     o, rp, w = results["gateway_overhead"], results["read_path"], results["write_path"]
     rows = [
+        # Ratios measured within one run hold across machines and days; the absolute figures follow the machine.
+        ("Gateway/direct GET throughput ratio", "x", "HIGHER", o["ratios"]["rps gateway/direct"]),
+        ("Gateway/nginx GET throughput ratio", "x", "HIGHER", o["ratios"]["rps gateway/nginx"]),
         ("Gateway GET throughput", "req/s", "HIGHER", o["gateway"]["requests_per_s"]),
         ("Gateway GET p99 at 4 connections", "ms", "LOWER", o["gateway"]["p99_ms"]),
         ("Direct GET throughput", "req/s", "HIGHER", o["direct"]["requests_per_s"]),
@@ -671,8 +695,9 @@ def publish_results(results, before_name, before, admin):
         "summary": (f"Casebook measured by its own benchmark harness (deploy/bench/run.sh) on {results['started_at']}: "
                     f"{m['nproc']} cores ({m.get('cpu_model')}), {m['memory_mib']} MiB, {m['java']}; all processes on one "
                     f"shared machine over loopback; seed {results['seed']['case_studies']} published case studies; "
-                    f"medians of {results['rounds']} rounds. Before = {before_name or 'this run (no earlier run recorded)'}, "
-                    f"after = this run."),
+                    f"medians of {results['rounds']} rounds; load average {' '.join(m.get('loadavg_at_start', []))} at the start. "
+                    f"Before = {before_name or 'this run (no earlier run recorded)'}, after = this run. The ratios are "
+                    f"the figures to compare across runs: the absolute ones follow how busy the shared machine was."),
         "client": {"name": "Casebook", "industry": "Software"},
         "techStack": {"backend": ["Java 17", "Quarkus 3.33", "PostgreSQL", "Kafka"], "testing": ["wrk", "nginx"]},
         "results": {"technicalMetrics": [line for line in table(results).splitlines() if line.startswith("| ") and "---" not in line][:50]},
@@ -721,13 +746,23 @@ def publish_main(argv):
     p.add_argument("--username", default="admin", help="an editor or admin (the password from CASEBOOK_PUBLISH_PASSWORD, else asked)")
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     args = p.parse_args(argv)
-    path = args.results or os.path.join(args.results_dir, max(
-        (f for f in os.listdir(args.results_dir) if f.endswith(".json")), default=""))
-    if not path.endswith(".json") or not os.path.isfile(path):
-        sys.exit("bench: no results file to publish; run deploy/bench/run.sh first")
+    if args.results:
+        # A path, or the name of a run in the results folder.
+        path = args.results if os.path.isfile(args.results) else os.path.join(args.results_dir, args.results)
+        if not os.path.isfile(path):
+            sys.exit(f"bench: {args.results} is neither a file nor a run in {args.results_dir}")
+    else:
+        runs = sorted(f for f in os.listdir(args.results_dir) if f.endswith(".json"))
+        if not runs:
+            sys.exit(f"bench: no recorded run in {args.results_dir}; run deploy/bench/run.sh first")
+        path = os.path.join(args.results_dir, runs[-1])
     results = json.load(open(path))
     before_name, before = first_recorded(os.path.dirname(os.path.abspath(path)), os.path.abspath(path))
-    password = os.environ.get("CASEBOOK_PUBLISH_PASSWORD") or getpass.getpass(f"password of {args.username}: ")
+    password = os.environ.get("CASEBOOK_PUBLISH_PASSWORD")
+    if not password:
+        if not sys.stdin.isatty():
+            sys.exit(f"bench: set CASEBOOK_PUBLISH_PASSWORD to the password of {args.username}")
+        password = getpass.getpass(f"password of {args.username}: ")
     cid, _ = publish_results(results, before_name, before, Session(args.username, password, args.port))
     log(f"published {os.path.basename(path)} (before = {before_name or 'itself'}) as case study {cid}: "
         f"http://{HOST}:{args.port}/api/case-studies/{PERFORMANCE_SLUG}")
@@ -821,6 +856,8 @@ def main():
         return {"throughput": wrk(url, 32, args.duration, headers, threads=2),
                 "latency": wrk(url, 4, args.duration, headers, threads=1)}
 
+    results["settle_before_measuring"] = settle(pids)
+    log(f"stack quiet after {results['settle_before_measuring']}")
     log(f"warm-up: {args.warmup} s per URL")
     token = author.token  # fresh: 15 minutes is longer than one round of measurements
     for name, (url, auth) in urls.items():
@@ -832,10 +869,14 @@ def main():
     read_rounds = {name: [] for name in read_urls}
     for r in range(args.rounds):
         token = author.token
-        for name, (url, auth) in urls.items():  # interleaved, so that drift on a noisy machine hits all alike
+        # Interleaved, so that drift on a noisy machine hits all alike, and every other round in reverse order,
+        # so that no URL is always the one measured first (or right after another's connections were closed).
+        order = (lambda names: names) if r % 2 == 0 else (lambda names: list(reversed(names)))
+        for name in order(list(urls)):
+            url, auth = urls[name]
             overhead_rounds[name].append(run(url, [f"Authorization: Bearer {token}"] if auth else []))
-        for name, rel in read_urls.items():
-            read_rounds[name].append(run(f"http://{HOST}:8080{rel}", read_headers.get(name, [])))
+        for name in order(list(read_urls)):
+            read_rounds[name].append(run(f"http://{HOST}:8080{read_urls[name]}", read_headers.get(name, [])))
         log(f"read round {r + 1} of {args.rounds} done")
     overhead = {name: summarize(rounds) for name, rounds in overhead_rounds.items()}
     overhead.update({"labels": labels, "duration_s": args.duration, "throughput_connections": 32, "latency_connections": 4,
