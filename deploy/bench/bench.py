@@ -871,11 +871,12 @@ def main():
         token = author.token
         # Interleaved, so that drift on a noisy machine hits all alike, and every other round in reverse order,
         # so that no URL is always the one measured first (or right after another's connections were closed).
-        order = (lambda names: names) if r % 2 == 0 else (lambda names: list(reversed(names)))
-        for name in order(list(urls)):
+        def in_order(names):
+            return list(names) if r % 2 == 0 else list(reversed(list(names)))
+        for name in in_order(urls):
             url, auth = urls[name]
             overhead_rounds[name].append(run(url, [f"Authorization: Bearer {token}"] if auth else []))
-        for name in order(list(read_urls)):
+        for name in in_order(read_urls):
             read_rounds[name].append(run(f"http://{HOST}:8080{read_urls[name]}", read_headers.get(name, [])))
         log(f"read round {r + 1} of {args.rounds} done")
     overhead = {name: summarize(rounds) for name, rounds in overhead_rounds.items()}
