@@ -157,17 +157,20 @@ def uptime():
         return float(f.read().split()[0])
 
 
+def stat_fields(pid):
+    """The fields of /proc/<pid>/stat after the command name (which may itself hold spaces and parentheses)."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
 def start_uptime(pid):
     """When the process started, in seconds since boot (clock-tick resolution)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    return int(stat_fields(pid)[19]) / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid):
     """User + system CPU time the process has used so far."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
+    fields = stat_fields(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
