@@ -105,9 +105,12 @@ public class CaseStudyResource {
     @Path("/{idOrSlug}")
     @PermitAll
     @Produces(MARKDOWN + ";charset=UTF-8")
-    @Operation(summary = "Read a case study as Markdown in the template's shape")
-    public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        return representations.markdown(reader.visible(idOrSlug, callers.current()), request);
+    @Operation(summary = "Read a case study as Markdown in the template's shape",
+            description = "The template's headings and nothing else, as CommonMark. With frontMatter=true, slug, client, industry "
+                    + "and tags lead it as YAML front matter, for static-site generators.")
+    public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @QueryParam("frontMatter") @DefaultValue("false") boolean frontMatter,
+                                 @Context Request request) {
+        return representations.markdown(reader.visible(idOrSlug, callers.current()), frontMatter, request);
     }
 
     @PUT

@@ -20,8 +20,8 @@ final class Etags {
         return new EntityTag(copy.version() + metricsStamp(metrics));
     }
 
-    static EntityTag markdown(CaseStudyCopy copy, Optional<MetricsTable> metrics) {
-        return new EntityTag(copy.version() + metricsStamp(metrics) + "-md");
+    static EntityTag markdown(CaseStudyCopy copy, Optional<MetricsTable> metrics, boolean frontMatter) {
+        return new EntityTag(copy.version() + metricsStamp(metrics) + (frontMatter ? "-md-fm" : "-md"));
     }
 
     private static String metricsStamp(Optional<MetricsTable> metrics) {

@@ -4,13 +4,9 @@ import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Caller;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
-import dev.casebook.casestudy.domain.CaseStudyDocument;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdownImport;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,23 +17,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Set;
 
 @Path("/api/case-studies/import")
 public class ImportResource {
 
     private final CaseStudyMarkdownImport markdownImport;
     private final CaseStudyDesk desk;
-    private final Validator validator;
     private final Callers callers;
     private final Representations representations;
 
-    public ImportResource(CaseStudyMarkdownImport markdownImport, CaseStudyDesk desk, Validator validator, Callers callers,
+    public ImportResource(CaseStudyMarkdownImport markdownImport, CaseStudyDesk desk, Callers callers,
                           Representations representations) {
         this.representations = representations;
         this.markdownImport = markdownImport;
         this.desk = desk;
-        this.validator = validator;
         this.callers = callers;
     }
 
@@ -46,18 +39,17 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
     @Operation(summary = "Start a case study from Markdown written in the template",
-            description = "A section that does not follow the template is named in a 422 problem.")
+            description = "Headings are the template's, in its order (case, blanks and '&' or 'and' do not matter). What can be "
+                    + "read as structure becomes structure; everything else is kept as its section's prose, and each such choice "
+                    + "is listed in importNotes. The metrics table is on the case study at once, as written, until metrics-service "
+                    + "has worked out its improvements. A 422 names the section and the line of what is not the template.")
     public Response importMarkdown(String markdown, @Context UriInfo uri) {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");
         }
         CaseStudyMarkdownImport.Imported imported = markdownImport.read(markdown);
-        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(imported.document());
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), callers.current());
-        return representations.json(created, Response
+        CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), imported.metricsAsWritten(), callers.current());
+        return representations.imported(created, imported.notes(), Response
                 .created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build())
                 .type(MediaType.APPLICATION_JSON));
     }

@@ -4,6 +4,7 @@ import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.domain.MetricRow;
 import dev.casebook.casestudy.domain.MetricsTable;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
+import dev.casebook.casestudy.markdown.ImportNote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
@@ -28,15 +29,23 @@ public class Representations {
         return response.entity(CaseStudyView.of(copy, rows(metrics))).tag(Etags.json(copy, metrics)).build();
     }
 
+    /** A case study just imported, with the notes on what its import kept as prose. */
+    Response imported(CaseStudyCopy copy, List<ImportNote> notes, Response.ResponseBuilder response) {
+        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        return response.entity(new ImportedCaseStudyView(CaseStudyView.of(copy, rows(metrics)), notes))
+                .tag(Etags.json(copy, metrics)).build();
+    }
+
     /** 304 when the client's copy is current. */
     Response json(CaseStudyCopy copy, Request request) {
         Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
         return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics)));
     }
 
-    Response markdown(CaseStudyCopy copy, Request request) {
+    Response markdown(CaseStudyCopy copy, boolean frontMatter, Request request) {
         Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
-        return conditional(request, Etags.markdown(copy, metrics), () -> markdown.render(copy.content, rows(metrics)));
+        return conditional(request, Etags.markdown(copy, metrics, frontMatter),
+                () -> markdown.render(copy.content, rows(metrics), frontMatter));
     }
 
     private static List<MetricRow> rows(Optional<MetricsTable> metrics) {

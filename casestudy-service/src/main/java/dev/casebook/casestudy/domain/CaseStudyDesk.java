@@ -35,9 +35,15 @@ public class CaseStudyDesk {
         return caseStudy;
     }
 
-    /** A draft from imported Markdown; its metrics go to metrics-service with the event. */
-    public CaseStudy importDraft(CaseStudyDocument document, List<ImportedMetric> metrics, Caller caller) {
+    /**
+     * A draft from imported Markdown; its metrics go to metrics-service with the event. Until metrics-service has
+     * worked them out, the case study shows the table as the writer wrote it.
+     */
+    public CaseStudy importDraft(CaseStudyDocument document, List<ImportedMetric> metrics, List<MetricRow> asWritten, Caller caller) {
         CaseStudy caseStudy = startDraft(document, caller);
+        if (!asWritten.isEmpty()) {
+            MetricsTable.asWritten(caseStudy.id, asWritten);
+        }
         events.imported(caseStudy, DocumentChanges.sections(), metrics);
         return caseStudy;
     }

@@ -11,6 +11,12 @@ import java.util.List;
 /**
  * Every section of the case-study template, as authors write it. Limits keep a case study readable
  * and the service safe: texts are bounded, lists are short, diagrams must be mermaid.
+ *
+ * <p>Each section holds its structured fields and, beside them, free Markdown: {@code prose} comes before the
+ * structured part of the section and {@code proseAfter} after it, so that whatever a writer wrote in a section
+ * that is not one of its fields still has a place. The sections the document has no record of its own for
+ * (Technical Implementation, Performance Metrics, the overview of Technical Challenges &amp; Solutions) have one
+ * for their prose.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseStudyDocument(
@@ -27,15 +33,29 @@ public record CaseStudyDocument(
         @Valid Deployment deployment,
         @Valid Results results,
         @Valid Lessons lessons,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> tags) {
+        @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> tags,
+        @Valid SectionText implementation,
+        @Valid SectionText performance,
+        @Valid Diagrammed challengesOverview) {
 
     public static final int ITEM_LENGTH = 1_000;
+    public static final int TEXT_LENGTH = 10_000;
+    /** Free Markdown a writer keeps in a section beside its structured fields. */
+    public static final int PROSE_LENGTH = 20_000;
 
     public CaseStudyDocument withSlug(String effectiveSlug) {
         return new CaseStudyDocument(title, effectiveSlug, client, summary, challenge, architecture, techStack, components,
-                challenges, codeExample, deployment, results, lessons, tags);
+                challenges, codeExample, deployment, results, lessons, tags, implementation, performance, challengesOverview);
     }
-    public static final int TEXT_LENGTH = 10_000;
+
+    /**
+     * The prose of a section whose structure lives elsewhere: Technical Implementation (its own text and any
+     * {@code ###} subsection besides the template's two) and Performance Metrics (text around the table, and
+     * rows that are not numbers).
+     */
+    public record SectionText(@Size(max = PROSE_LENGTH) String prose,
+                              @Size(max = PROSE_LENGTH) String proseAfter) {
+    }
 
     public record Client(@Size(max = 200) String name,
                          @Size(max = 100) @Pattern(regexp = "[^\\n]*", message = "must be one line") String industry) {
@@ -43,25 +63,35 @@ public record CaseStudyDocument(
 
     public record BusinessChallenge(@Size(max = TEXT_LENGTH) String technicalContext,
                                     @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> painPoints,
-                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> limitations) {
+                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> limitations,
+                                    @Size(max = PROSE_LENGTH) String prose,
+                                    @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
-    /** A section made of prose and a mermaid diagram: the solution architecture, the key components. */
-    public record Diagrammed(@Size(max = TEXT_LENGTH) String description,
-                             @MermaidDiagram @Size(max = 20_000) String diagram) {
+    /**
+     * A section made of prose and a mermaid diagram: the solution architecture, the key components, the overview
+     * of the challenges. {@code description} comes before the diagram, {@code proseAfter} after it.
+     */
+    public record Diagrammed(@Size(max = PROSE_LENGTH) String description,
+                             @MermaidDiagram @Size(max = 20_000) String diagram,
+                             @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     /** Entries are listed comma-separated in the template, so an entry holds no comma. */
     public record TechStack(@Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> frontend,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> backend,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> infrastructure,
-                            @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> testing) {
+                            @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> testing,
+                            @Size(max = PROSE_LENGTH) String prose,
+                            @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     public record TechnicalChallenge(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
                                      @Size(max = 10) List<@Valid Approach> approaches,
                                      @Size(max = TEXT_LENGTH) String finalSolution,
-                                     @MermaidDiagram @Size(max = 20_000) String diagram) {
+                                     @MermaidDiagram @Size(max = 20_000) String diagram,
+                                     @Size(max = PROSE_LENGTH) String prose,
+                                     @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     public record Approach(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String name,
@@ -71,21 +101,29 @@ public record CaseStudyDocument(
 
     public record CodeExample(@Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_+#.-]*", message = "must be a language name such as java or typescript") String language,
                               @Size(max = 20_000) String code,
-                              @Size(max = 500) String caption) {
+                              @Size(max = PROSE_LENGTH) String caption,
+                              @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
-    public record Deployment(@Size(max = 20) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\n\\]\\[]*", message = "must be one line without brackets") String> stages,
-                             @MermaidDiagram @Size(max = 20_000) String diagram) {
+    public record Deployment(@Size(max = 20) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String> stages,
+                             @MermaidDiagram @Size(max = 20_000) String diagram,
+                             @Size(max = PROSE_LENGTH) String prose,
+                             @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     public record Results(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> technicalMetrics,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> businessValue,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> roi) {
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> roi,
+                          @Size(max = PROSE_LENGTH) String prose,
+                          @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     public record Lessons(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> insights,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> paidOff,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> failed,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> doDifferently) {
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> doDifferently,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> decisions,
+                          @Size(max = PROSE_LENGTH) String prose,
+                          @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 }

@@ -34,6 +34,18 @@ public class MetricsTable extends PanacheEntityBase {
         return findByIdOptional(caseStudyId);
     }
 
+    /**
+     * The table as an imported document wrote it, stamped older than any table metrics-service sends, so that
+     * metrics-service's own (with its improvements worked out) replaces it as soon as it arrives.
+     */
+    public static void asWritten(UUID caseStudyId, List<MetricRow> rows) {
+        MetricsTable table = new MetricsTable();
+        table.caseStudyId = caseStudyId;
+        table.rows = new ArrayList<>(rows);
+        table.updatedAt = Instant.EPOCH;
+        table.persist();
+    }
+
     /** Keeps the newer of two tables, so a late redelivery of an old table changes nothing. */
     public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
         MetricsTable table = MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> {

@@ -9,248 +9,617 @@ import dev.casebook.casestudy.domain.CaseStudyDocument.Deployment;
 import dev.casebook.casestudy.domain.CaseStudyDocument.Diagrammed;
 import dev.casebook.casestudy.domain.CaseStudyDocument.Lessons;
 import dev.casebook.casestudy.domain.CaseStudyDocument.Results;
+import dev.casebook.casestudy.domain.CaseStudyDocument.SectionText;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechStack;
 import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
 import dev.casebook.casestudy.domain.ImportedMetric;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.markdown.LabelledList.Kind;
+import dev.casebook.casestudy.markdown.LabelledList.Label;
+import dev.casebook.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
-import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * Reads a case study written in the template's shape, the shape {@link CaseStudyMarkdown} renders, with
- * commonmark's syntax tree. Prose is taken from the source text itself, so Markdown inside a section
- * comes back exactly as written. A section that does not have the template's shape is named in a 422.
+ * Reads a case study written in the template with commonmark's syntax tree. Lenient where writers vary (heading
+ * case, {@code &} or {@code and}, line endings, bullets or numbers, nested lists, labelled or plain items, prose
+ * anywhere): what it can read as structure becomes structure, everything else is kept as its section's prose and
+ * named in a note. Strict where the template is: its title, its sections in its order, mermaid for diagrams, the
+ * limits of each field; a 422 then names the section and the line.
+ *
+ * <p>Prose is taken from the source text itself, so Markdown comes back exactly as written. Nothing here runs a
+ * regular expression on the writer's text, and every step is linear in its length.
  */
 @ApplicationScoped
 public class CaseStudyMarkdownImport {
 
-    private static final List<String> SECTIONS = List.of(Labels.EXECUTIVE_SUMMARY, Labels.BUSINESS_CHALLENGE,
-            Labels.SOLUTION_ARCHITECTURE, Labels.TECHNICAL_IMPLEMENTATION, Labels.PERFORMANCE_METRICS, Labels.CHALLENGES,
-            Labels.CODE_EXAMPLE, Labels.DEPLOYMENT_STRATEGY, Labels.RESULTS, Labels.LESSONS);
+    private static final Set<String> OTHER_DIAGRAM_LANGUAGES = Set.of("plantuml", "puml", "dot", "graphviz", "d2", "ditaa",
+            "nomnoml", "svgbob", "pikchr", "wavedrom", "structurizr", "c4plantuml", "blockdiag", "seqdiag", "actdiag", "nwdiag",
+            "bpmn", "erd", "tikz", "vega", "vega-lite");
+    private static final Map<String, Kind> CHALLENGE_LABELS = labels(Kind.TEXT, Labels.TECHNICAL_CONTEXT,
+            Kind.LIST, Labels.PAIN_POINTS, Kind.LIST, Labels.LIMITATIONS);
+    private static final Map<String, Kind> STACK_LABELS = labels(Kind.LIST, Labels.FRONTEND, Kind.LIST, Labels.BACKEND,
+            Kind.LIST, Labels.INFRASTRUCTURE, Kind.LIST, Labels.TESTING);
+    private static final Map<String, Kind> RESULT_LABELS = labels(Kind.LIST, Labels.TECHNICAL_METRICS,
+            Kind.LIST, Labels.BUSINESS_VALUE, Kind.LIST, Labels.ROI);
+    private static final Map<String, Kind> LESSON_LABELS = labels(Kind.LIST, Labels.INSIGHTS, Kind.LIST, Labels.PAID_OFF,
+            Kind.LIST, Labels.FAILED, Kind.LIST, Labels.DECISIONS, Kind.LIST, Labels.DO_DIFFERENTLY);
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create(), TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
     private final TemplateDiagrams diagrams;
+    private final Validator validator;
 
-    public CaseStudyMarkdownImport(TemplateDiagrams diagrams) {
+    public CaseStudyMarkdownImport(TemplateDiagrams diagrams, Validator validator) {
         this.diagrams = diagrams;
+        this.validator = validator;
     }
 
-    /** What an imported Markdown case study holds: the document, and the rows of its metrics table. */
-    public record Imported(CaseStudyDocument document, List<ImportedMetric> metrics) {
+    /**
+     * What an imported Markdown case study holds: the document, the rows of its metrics table (for metrics-service,
+     * and as the writer wrote them until metrics-service has worked them out), and the notes on what was kept as prose.
+     */
+    public record Imported(CaseStudyDocument document, List<ImportedMetric> metrics, List<MetricRow> metricsAsWritten,
+                           List<ImportNote> notes) {
+    }
+
+    /** A {@code ##} section of the template as the writer wrote it. */
+    private record Section(TemplateSection kind, int line, List<Node> blocks) {
+    }
+
+    /** A {@code ###} subsection. */
+    private record Subsection(String title, int line, List<Node> blocks) {
     }
 
     public Imported read(String markdown) {
-        String text = markdown.replace("\r\n", "\n");
-        Node root = parser.parse(text);
-        Source source = new Source(text);
-
+        String text = lineFeeds(markdown);
+        MarkdownSource source = new MarkdownSource(text);
+        List<ImportNote> notes = new ArrayList<>();
         Map<String, List<String>> front = Map.of();
         String title = null;
-        Map<String, List<Node>> sections = new LinkedHashMap<>();
-        List<Node> current = null;
-        for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
+        List<Node> beforeSections = new ArrayList<>();
+        Map<TemplateSection, Section> sections = new EnumMap<>(TemplateSection.class);
+        Section current = null;
+        for (Node block = parser.parse(text).getFirstChild(); block != null; block = block.getNext()) {
+            int line = MarkdownSource.line(block);
             if (block instanceof YamlFrontMatterBlock) {
                 YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
                 block.accept(visitor);
                 front = visitor.getData();
             } else if (block instanceof Heading heading && heading.getLevel() == 1) {
-                String line = source.of(heading).replaceFirst("^#\\s*", "").strip();
-                if (title != null || !line.startsWith(Labels.TITLE_PREFIX)) {
-                    throw problem("title", "The document must start with one heading '# " + Labels.TITLE_PREFIX + "<project name>'");
+                if (title != null || current != null) {
+                    throw SectionContext.problem("title", line, "A case study has one title '# " + Labels.TITLE_PREFIX
+                            + "<project name>', at its top; this is another");
                 }
-                title = line.substring(Labels.TITLE_PREFIX.length()).strip();
+                title = title(source.inline(heading), line);
             } else if (block instanceof Heading heading && heading.getLevel() == 2) {
-                String name = source.headingText(heading);
-                if (!SECTIONS.contains(name)) {
-                    throw problem(name, "'" + name + "' is not a section of the template; its sections are " + String.join(", ", SECTIONS));
-                }
-                if (sections.containsKey(name)) {
-                    throw problem(name, "Section '" + name + "' appears twice");
-                }
-                current = new ArrayList<>();
-                sections.put(name, current);
+                current = section(source.inline(heading), line, sections, current);
+            } else if (title == null) {
+                throw SectionContext.problem("title", line, "The document starts with '# " + Labels.TITLE_PREFIX + "<project name>'");
             } else if (current == null) {
-                throw problem("title", "Only the front matter and '# " + Labels.TITLE_PREFIX + "<project name>' may come before '## "
-                        + Labels.EXECUTIVE_SUMMARY + "'");
+                beforeSections.add(block);
             } else {
-                current.add(block);
+                current.blocks().add(block);
             }
         }
         if (title == null) {
-            throw problem("title", "The document must start with '# " + Labels.TITLE_PREFIX + "<project name>'");
+            throw SectionContext.problem("title", 1, "The document must start with '# " + Labels.TITLE_PREFIX + "<project name>'");
         }
-        if (!sections.containsKey(Labels.EXECUTIVE_SUMMARY)) {
-            throw problem(Labels.EXECUTIVE_SUMMARY, "The section '## " + Labels.EXECUTIVE_SUMMARY + "' is missing");
+        Section summary = sections.get(TemplateSection.EXECUTIVE_SUMMARY);
+        if (summary == null) {
+            throw SectionContext.problem(Labels.EXECUTIVE_SUMMARY, 1, "The section '## " + Labels.EXECUTIVE_SUMMARY
+                    + "' is missing; every case study has one");
         }
-        SectionReader read = new SectionReader(source, sections);
-        Map<String, List<Node>> implementation = read.subsections(Labels.TECHNICAL_IMPLEMENTATION);
-        for (String name : implementation.keySet()) {
-            if (!name.isEmpty() && !name.equals(Labels.TECHNOLOGY_STACK) && !name.equals(Labels.KEY_COMPONENTS)) {
-                throw problem(Labels.TECHNICAL_IMPLEMENTATION, "'" + name + "' is not part of the section; it has '### "
-                        + Labels.TECHNOLOGY_STACK + "' and '### " + Labels.KEY_COMPONENTS + "'");
-            }
+        if (!beforeSections.isEmpty()) {
+            notes.add(new ImportNote(Labels.EXECUTIVE_SUMMARY, MarkdownSource.line(beforeSections.get(0)),
+                    "The text between the title and the first section is kept at the start of the Executive Summary"));
         }
-        // Sections are read in the template's order, so a problem names the first section that has one.
+
+        SectionReading read = new SectionReading(source, sections, notes, beforeSections);
+        Subsections implementation = read.implementation();
+        Subsections challenges = read.subsections(TemplateSection.CHALLENGES);
+        MetricsTableReader.Read metrics = read.metrics();
         CaseStudyDocument document = new CaseStudyDocument(
                 title,
                 emptyToNull(single(front, "slug")),
                 client(front),
-                read.prose(Labels.EXECUTIVE_SUMMARY, sections.get(Labels.EXECUTIVE_SUMMARY)),
-                businessChallenge(read),
-                read.diagrammed(Labels.SOLUTION_ARCHITECTURE, sections.get(Labels.SOLUTION_ARCHITECTURE)),
-                techStack(read, implementation.get(Labels.TECHNOLOGY_STACK)),
-                read.diagrammed(Labels.KEY_COMPONENTS, implementation.get(Labels.KEY_COMPONENTS)),
-                challenges(read),
-                codeExample(read),
-                deployment(read),
-                results(read),
-                lessons(read),
-                front.containsKey("tags") ? List.copyOf(front.get("tags")) : null);
-        return new Imported(document, read.metrics(Labels.PERFORMANCE_METRICS));
+                read.summary(),
+                read.businessChallenge(),
+                read.diagrammed(read.context(TemplateSection.SOLUTION_ARCHITECTURE), read.blocks(TemplateSection.SOLUTION_ARCHITECTURE)),
+                read.techStack(implementation),
+                read.components(implementation),
+                read.challenges(challenges),
+                read.codeExample(),
+                read.deployment(),
+                read.results(),
+                read.lessons(),
+                front.containsKey("tags") ? front.get("tags").stream().map(CaseStudyMarkdownImport::unquoted).toList() : null,
+                implementation.text(),
+                metrics.text(),
+                challenges.lead() == null ? null : read.diagrammed(read.context(TemplateSection.CHALLENGES), challenges.lead()));
+        validate(document, sections);
+        List<ImportedMetric> rows = metrics.rows().stream().map(MetricCells.Row::metric).toList();
+        List<MetricRow> asWritten = metrics.rows().stream().map(row -> new MetricRow(row.metric().name(), row.metric().unit(),
+                row.metric().before(), row.metric().after(), row.metric().better(),
+                row.metric().better() == null ? null : row.writtenImprovement(), null)).toList();
+        return new Imported(document, rows, asWritten, List.copyOf(notes));
+    }
+
+    private static String title(String heading, int line) {
+        int colon = heading.indexOf(':');
+        String title = colon < 0 ? "" : heading.substring(colon + 1).strip();
+        if (colon < 0 || !Headings.key(heading.substring(0, colon)).equals(Headings.key(Labels.TITLE_PREFIX)) || title.isEmpty()) {
+            throw SectionContext.problem("title", line, "The title is '# " + Labels.TITLE_PREFIX + "<project name>', not '# " + shortened(heading) + "'");
+        }
+        return title;
+    }
+
+    private static Section section(String heading, int line, Map<TemplateSection, Section> sections, Section previous) {
+        TemplateSection kind = TemplateSection.named(heading).orElseThrow(() -> SectionContext.problem(heading, line,
+                "'" + shortened(heading) + "' is not a section of the template; its sections are " + TemplateSection.headings()));
+        if (sections.containsKey(kind)) {
+            throw SectionContext.problem(kind.heading(), line, "Section '" + kind.heading() + "' appears twice (first at line "
+                    + sections.get(kind).line() + ")");
+        }
+        if (previous != null && previous.kind().compareTo(kind) > 0) {
+            throw SectionContext.problem(kind.heading(), line, "Section '" + kind.heading() + "' comes before '"
+                    + previous.kind().heading() + "' in the template; the sections are " + TemplateSection.headings());
+        }
+        Section section = new Section(kind, line, new ArrayList<>());
+        sections.put(kind, section);
+        return section;
+    }
+
+    // Bean Validation's limits, named by section and line like every other problem of an import.
+    private void validate(CaseStudyDocument document, Map<TemplateSection, Section> sections) {
+        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(document);
+        if (violations.isEmpty()) {
+            return;
+        }
+        var errors = Violations.toFieldErrors(violations, "");
+        String field = errors.get(0).field();
+        TemplateSection kind = sectionOf(field);
+        String section = kind == null ? (field.startsWith("title") ? "title" : "front matter") : kind.heading();
+        int line = kind == null || !sections.containsKey(kind) ? 1 : sections.get(kind).line();
+        throw SectionContext.problem(section, line, "Field '" + field + "' " + errors.get(0).message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more in errors)" : ""))
+                .withErrors(errors);
+    }
+
+    private static TemplateSection sectionOf(String field) {
+        String root = field.split("[.\\[]", 2)[0];
+        return switch (root) {
+            case "summary" -> TemplateSection.EXECUTIVE_SUMMARY;
+            case "challenge" -> TemplateSection.BUSINESS_CHALLENGE;
+            case "architecture" -> TemplateSection.SOLUTION_ARCHITECTURE;
+            case "implementation", "techStack", "components" -> TemplateSection.TECHNICAL_IMPLEMENTATION;
+            case "performance" -> TemplateSection.PERFORMANCE_METRICS;
+            case "challengesOverview", "challenges" -> TemplateSection.CHALLENGES;
+            case "codeExample" -> TemplateSection.CODE_EXAMPLE;
+            case "deployment" -> TemplateSection.DEPLOYMENT_STRATEGY;
+            case "results" -> TemplateSection.RESULTS;
+            case "lessons" -> TemplateSection.LESSONS;
+            default -> null;
+        };
+    }
+
+    /** Reads each section of one document. */
+    private final class SectionReading {
+
+        private final MarkdownSource source;
+        private final Map<TemplateSection, Section> sections;
+        private final List<ImportNote> notes;
+        private final List<Node> beforeSections;
+
+        SectionReading(MarkdownSource source, Map<TemplateSection, Section> sections, List<ImportNote> notes, List<Node> beforeSections) {
+            this.source = source;
+            this.sections = sections;
+            this.notes = notes;
+            this.beforeSections = beforeSections;
+        }
+
+        List<Node> blocks(TemplateSection kind) {
+            Section section = sections.get(kind);
+            return section == null ? List.of() : section.blocks();
+        }
+
+        SectionContext context(TemplateSection kind) {
+            Section section = sections.get(kind);
+            return new SectionContext(source, kind.heading(), section == null ? 0 : section.line(), notes);
+        }
+
+        String summary() {
+            String lead = ProseAround.blankToNull(source.of(beforeSections));
+            String own = ProseAround.blankToNull(source.of(blocks(TemplateSection.EXECUTIVE_SUMMARY)));
+            String summary = lead == null ? own : own == null ? lead : lead + "\n\n" + own;
+            if (summary == null) {
+                throw context(TemplateSection.EXECUTIVE_SUMMARY).problem(sections.get(TemplateSection.EXECUTIVE_SUMMARY).line(),
+                        "The Executive Summary is empty; it is the one section every case study has");
+            }
+            return summary;
+        }
+
+        BusinessChallenge businessChallenge() {
+            List<Node> blocks = blocks(TemplateSection.BUSINESS_CHALLENGE);
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            LabelledList.Read read = LabelledList.read(context(TemplateSection.BUSINESS_CHALLENGE), blocks, CHALLENGE_LABELS);
+            return new BusinessChallenge(read.text(Labels.TECHNICAL_CONTEXT), read.list(Labels.PAIN_POINTS),
+                    read.list(Labels.LIMITATIONS), read.prose().before(), read.prose().after());
+        }
+
+        /** A section of prose around one mermaid diagram; another diagram or code stays in the prose. */
+        Diagrammed diagrammed(SectionContext context, List<Node> blocks) {
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            ProseAround prose = new ProseAround(source);
+            String diagram = null;
+            for (Node block : blocks) {
+                if (diagram == null && isMermaid(block)) {
+                    diagram = literal((FencedCodeBlock) block);
+                    prose.structure();
+                } else {
+                    requireMermaid(context, block);
+                    if (isMermaid(block)) {
+                        context.note(MarkdownSource.line(block), "A section has one diagram; this second one is kept in its prose");
+                    }
+                    prose.prose(block);
+                }
+            }
+            return new Diagrammed(prose.before(), diagram, prose.after());
+        }
+
+        Subsections implementation() {
+            Subsections parts = subsections(TemplateSection.TECHNICAL_IMPLEMENTATION);
+            SectionContext context = context(TemplateSection.TECHNICAL_IMPLEMENTATION);
+            List<String> others = new ArrayList<>();
+            for (Subsection subsection : parts.subsections()) {
+                String key = Headings.key(subsection.title());
+                if (!key.equals(Headings.key(Labels.TECHNOLOGY_STACK)) && !key.equals(Headings.key(Labels.KEY_COMPONENTS))
+                        || parts.first(key) != subsection) {
+                    others.add(source.of(subsection.blocks()));
+                    context.note(subsection.line(), "'### " + shortened(subsection.title()) + "' is not one of '### "
+                            + Labels.TECHNOLOGY_STACK + "' and '### " + Labels.KEY_COMPONENTS + "' (or repeats one); kept as prose at the end of the section");
+                }
+            }
+            String lead = ProseAround.blankToNull(source.of(parts.lead() == null ? List.of() : parts.lead()));
+            String after = others.isEmpty() ? null : String.join("\n\n", others);
+            return new Subsections(parts.lead(), parts.subsections(), lead == null && after == null ? null : new SectionText(lead, after));
+        }
+
+        TechStack techStack(Subsections implementation) {
+            Subsection stack = implementation.first(Headings.key(Labels.TECHNOLOGY_STACK));
+            List<Node> blocks = stack == null ? List.of() : stack.blocks().subList(1, stack.blocks().size());
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            SectionContext context = context(TemplateSection.TECHNICAL_IMPLEMENTATION).within(Labels.TECHNOLOGY_STACK, stack.line());
+            LabelledList.Read read = LabelledList.read(context, blocks, STACK_LABELS);
+            return new TechStack(entries(read.list(Labels.FRONTEND)), entries(read.list(Labels.BACKEND)),
+                    entries(read.list(Labels.INFRASTRUCTURE)), entries(read.list(Labels.TESTING)), read.prose().before(), read.prose().after());
+        }
+
+        Diagrammed components(Subsections implementation) {
+            Subsection components = implementation.first(Headings.key(Labels.KEY_COMPONENTS));
+            if (components == null) {
+                return null;
+            }
+            SectionContext context = context(TemplateSection.TECHNICAL_IMPLEMENTATION).within(Labels.KEY_COMPONENTS, components.line());
+            return diagrammed(context, components.blocks().subList(1, components.blocks().size()));
+        }
+
+        MetricsTableReader.Read metrics() {
+            return MetricsTableReader.read(context(TemplateSection.PERFORMANCE_METRICS), blocks(TemplateSection.PERFORMANCE_METRICS));
+        }
+
+        List<TechnicalChallenge> challenges(Subsections parts) {
+            if (parts.subsections().isEmpty()) {
+                return null;
+            }
+            List<TechnicalChallenge> challenges = new ArrayList<>();
+            for (Subsection subsection : parts.subsections()) {
+                SectionContext context = context(TemplateSection.CHALLENGES).within(subsection.title(), subsection.line());
+                challenges.add(challenge(context, subsection.title(), subsection.blocks().subList(1, subsection.blocks().size())));
+            }
+            return challenges;
+        }
+
+        private TechnicalChallenge challenge(SectionContext context, String title, List<Node> blocks) {
+            ProseAround prose = new ProseAround(source);
+            String diagram = null;
+            List<Approach> approaches = new ArrayList<>();
+            String finalSolution = null;
+            for (Node block : blocks) {
+                if (diagram == null && isMermaid(block)) {
+                    diagram = literal((FencedCodeBlock) block);
+                    prose.structure();
+                    continue;
+                }
+                requireMermaid(context, block);
+                if (!(block instanceof ListBlock list)) {
+                    prose.prose(block);
+                    continue;
+                }
+                List<ListItem> odd = new ArrayList<>();
+                boolean structured = false;
+                for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
+                    ListItem item = (ListItem) node;
+                    Label label = Label.of(source, item);
+                    Approach approach = label != null && isApproach(label.key()) ? approach(label, item) : null;
+                    String solution = label != null && finalSolution == null && isFinalSolution(label.key()) ? label.text(source, item) : null;
+                    if (approach != null) {
+                        approaches.add(approach);
+                    } else if (solution != null) {
+                        finalSolution = solution;
+                    } else {
+                        odd.add(item);
+                        continue;
+                    }
+                    structured = true;
+                }
+                if (!structured) {
+                    prose.prose(block);
+                    context.note(MarkdownSource.line(block), "The list has no '- " + Labels.APPROACH + ": …' (with '- " + Labels.PRO
+                            + ": …'/'- " + Labels.CON + ": …' under it) or '- " + Labels.FINAL_SOLUTION + ": …' items; kept as prose");
+                    continue;
+                }
+                prose.structure();
+                if (!odd.isEmpty()) {
+                    prose.leftOver(String.join("\n", odd.stream().map(item -> source.of(List.of(item))).toList()));
+                    context.note(MarkdownSource.line(odd.get(0)), odd.size() + " item(s) of the list are not an approach with pros and cons "
+                            + "or the final solution; kept as prose below the list");
+                }
+            }
+            List<Approach> read = approaches.isEmpty() ? null : approaches;
+            String drawn = diagrams.challenge(new TechnicalChallenge(title, read, finalSolution, null, null, null));
+            // A diagram the service would draw anyway is not the author's own: leave it out, so it follows later edits.
+            String own = diagram != null && !diagram.equals(drawn) ? diagram : null;
+            return new TechnicalChallenge(title, read, finalSolution, own, prose.before(), prose.after());
+        }
+
+        /** "- Approach: name" with "- Pro: …"/"- Con: …" under it, or null when the item holds anything else. */
+        private Approach approach(Label label, ListItem item) {
+            String name = label.inlineText(source, item);
+            if (name == null || name.indexOf('\n') >= 0) {
+                return null;
+            }
+            List<String> pros = new ArrayList<>();
+            List<String> cons = new ArrayList<>();
+            for (Node child = item.getFirstChild().getNext(); child != null; child = child.getNext()) {
+                if (!(child instanceof ListBlock nested)) {
+                    return null;
+                }
+                for (Node node = nested.getFirstChild(); node != null; node = node.getNext()) {
+                    Label kind = Label.of(source, (ListItem) node);
+                    List<String> entries = kind == null ? null : kind.entries(source, (ListItem) node);
+                    if (entries == null || entries.isEmpty()) {
+                        return null;
+                    } else if (kind.key().equals("pro") || kind.key().equals("pros")) {
+                        pros.addAll(entries);
+                    } else if (kind.key().equals("con") || kind.key().equals("cons")) {
+                        cons.addAll(entries);
+                    } else {
+                        return null;
+                    }
+                }
+            }
+            return new Approach(name, pros.isEmpty() ? null : pros, cons.isEmpty() ? null : cons);
+        }
+
+        CodeExample codeExample() {
+            List<Node> blocks = blocks(TemplateSection.CODE_EXAMPLE);
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            int code = -1;
+            for (int i = 0; i < blocks.size(); i++) {
+                if (blocks.get(i) instanceof FencedCodeBlock) {
+                    code = i;
+                }
+            }
+            if (code < 0) {
+                context(TemplateSection.CODE_EXAMPLE).note(sections.get(TemplateSection.CODE_EXAMPLE).line(),
+                        "The section has no fenced code block; its text is kept as the caption");
+                return new CodeExample(null, null, ProseAround.blankToNull(source.of(blocks)), null);
+            }
+            FencedCodeBlock fence = (FencedCodeBlock) blocks.get(code);
+            String info = fence.getInfo() == null ? "" : fence.getInfo().strip();
+            int space = firstBlank(info);
+            if (space < info.length()) {
+                context(TemplateSection.CODE_EXAMPLE).note(MarkdownSource.line(fence), "Only the language '" + info.substring(0, space)
+                        + "' of the fence's info is kept, not '" + shortened(info.substring(space).strip()) + "'");
+            }
+            return new CodeExample(emptyToNull(info.substring(0, space)), literal(fence),
+                    ProseAround.blankToNull(source.of(blocks.subList(0, code))),
+                    ProseAround.blankToNull(source.of(blocks.subList(code + 1, blocks.size()))));
+        }
+
+        Deployment deployment() {
+            List<Node> blocks = blocks(TemplateSection.DEPLOYMENT_STRATEGY);
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            SectionContext context = context(TemplateSection.DEPLOYMENT_STRATEGY);
+            ProseAround prose = new ProseAround(source);
+            String diagram = null;
+            List<String> stages = null;
+            for (Node block : blocks) {
+                if (diagram == null && isMermaid(block)) {
+                    diagram = literal((FencedCodeBlock) block);
+                    prose.structure();
+                } else if (stages == null && block instanceof ListBlock list && stages(list) != null) {
+                    stages = stages(list);
+                    prose.structure();
+                } else {
+                    requireMermaid(context, block);
+                    if (block instanceof ListBlock) {
+                        context.note(MarkdownSource.line(block), "Stages are a list of one-line items; this list is kept as prose");
+                    }
+                    prose.prose(block);
+                }
+            }
+            boolean own = diagram != null && (stages == null || !diagram.equals(diagrams.pipeline(stages)));
+            return new Deployment(stages, own ? diagram : null, prose.before(), prose.after());
+        }
+
+        private List<String> stages(ListBlock list) {
+            List<String> stages = new ArrayList<>();
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                Node only = item.getFirstChild();
+                String text = only instanceof Paragraph && only.getNext() == null ? source.inline(only) : null;
+                if (text == null || text.isEmpty() || text.indexOf('\n') >= 0 || text.length() > 200) {
+                    return null;
+                }
+                stages.add(text);
+            }
+            return stages;
+        }
+
+        Results results() {
+            List<Node> blocks = blocks(TemplateSection.RESULTS);
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            LabelledList.Read read = LabelledList.read(context(TemplateSection.RESULTS), blocks, RESULT_LABELS);
+            return new Results(read.list(Labels.TECHNICAL_METRICS), read.list(Labels.BUSINESS_VALUE), read.list(Labels.ROI),
+                    read.prose().before(), read.prose().after());
+        }
+
+        Lessons lessons() {
+            List<Node> blocks = blocks(TemplateSection.LESSONS);
+            if (blocks.isEmpty()) {
+                return null;
+            }
+            LabelledList.Read read = LabelledList.read(context(TemplateSection.LESSONS), blocks, LESSON_LABELS);
+            return new Lessons(read.list(Labels.INSIGHTS), read.list(Labels.PAID_OFF), read.list(Labels.FAILED),
+                    read.list(Labels.DO_DIFFERENTLY), read.list(Labels.DECISIONS), read.prose().before(), read.prose().after());
+        }
+
+        /** A section's blocks by its {@code ###} headings; each subsection's blocks start with its heading. */
+        Subsections subsections(TemplateSection kind) {
+            List<Node> lead = null;
+            List<Subsection> subsections = new ArrayList<>();
+            List<Node> current = null;
+            for (Node block : blocks(kind)) {
+                if (block instanceof Heading heading && heading.getLevel() == 3) {
+                    current = new ArrayList<>();
+                    current.add(block);
+                    subsections.add(new Subsection(source.inline(heading), MarkdownSource.line(block), current));
+                } else if (current != null) {
+                    current.add(block);
+                } else {
+                    lead = lead == null ? new ArrayList<>() : lead;
+                    lead.add(block);
+                }
+            }
+            return new Subsections(lead, subsections, null);
+        }
+
+        private void requireMermaid(SectionContext context, Node block) {
+            if (block instanceof FencedCodeBlock fence && OTHER_DIAGRAM_LANGUAGES.contains(language(fence))) {
+                throw context.problem(MarkdownSource.line(block), "Diagrams are mermaid (```mermaid), not " + language(fence));
+            }
+        }
+    }
+
+    /** A section divided by its {@code ###} headings: what comes before the first, and each subsection. */
+    private record Subsections(List<Node> lead, List<Subsection> subsections, SectionText text) {
+
+        Subsection first(String key) {
+            return subsections.stream().filter(subsection -> Headings.key(subsection.title()).equals(key)).findFirst().orElse(null);
+        }
+    }
+
+    private static boolean isMermaid(Node block) {
+        return block instanceof FencedCodeBlock fence && language(fence).equals("mermaid");
+    }
+
+    private static String language(FencedCodeBlock fence) {
+        String info = fence.getInfo() == null ? "" : fence.getInfo().strip();
+        return Headings.key(info.substring(0, firstBlank(info)));
+    }
+
+    private static boolean isApproach(String key) {
+        return startsWord(key, "approach") || startsWord(key, "option");
+    }
+
+    private static boolean isFinalSolution(String key) {
+        return key.equals("final solution") || key.equals("solution") || key.equals("final");
+    }
+
+    // "approach", "approach 2", "approach b": the word, then at most a short number or letter.
+    private static boolean startsWord(String key, String word) {
+        return key.equals(word) || key.startsWith(word + " ") && key.length() - word.length() <= 4;
+    }
+
+    private static List<String> entries(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String value : values) {
+            for (String entry : value.replace('\n', ' ').split(",")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.strip());
+                }
+            }
+        }
+        return entries.isEmpty() ? null : entries;
+    }
+
+    private static String literal(FencedCodeBlock fence) {
+        String literal = fence.getLiteral();
+        return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    }
+
+    private static int firstBlank(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String lineFeeds(String markdown) {
+        return markdown.indexOf('\r') < 0 ? markdown : markdown.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static Map<String, Kind> labels(Object... kindsAndLabels) {
+        Map<String, Kind> labels = new LinkedHashMap<>();
+        for (int i = 0; i < kindsAndLabels.length; i += 2) {
+            labels.put((String) kindsAndLabels[i + 1], (Kind) kindsAndLabels[i]);
+        }
+        return labels;
     }
 
     private static Client client(Map<String, List<String>> front) {
-        String name = emptyToNull(single(front, "client"));
-        String industry = emptyToNull(single(front, "industry"));
+        String name = emptyToNull(unquoted(single(front, "client")));
+        String industry = emptyToNull(unquoted(single(front, "industry")));
         return name == null && industry == null ? null : new Client(name, industry);
-    }
-
-    private static BusinessChallenge businessChallenge(SectionReader read) {
-        Map<String, ListItem> items = read.labelledItems(Labels.BUSINESS_CHALLENGE,
-                List.of(Labels.TECHNICAL_CONTEXT, Labels.PAIN_POINTS, Labels.LIMITATIONS));
-        if (items == null) {
-            return null;
-        }
-        return new BusinessChallenge(read.labelledText(items.get(Labels.TECHNICAL_CONTEXT)),
-                read.nestedItems(items.get(Labels.PAIN_POINTS)), read.nestedItems(items.get(Labels.LIMITATIONS)));
-    }
-
-    private static TechStack techStack(SectionReader read, List<Node> blocks) {
-        Map<String, ListItem> items = read.labelledItems(Labels.TECHNOLOGY_STACK, blocks,
-                List.of(Labels.FRONTEND, Labels.BACKEND, Labels.INFRASTRUCTURE, Labels.TESTING));
-        if (items == null) {
-            return null;
-        }
-        return new TechStack(split(read.labelledText(items.get(Labels.FRONTEND))), split(read.labelledText(items.get(Labels.BACKEND))),
-                split(read.labelledText(items.get(Labels.INFRASTRUCTURE))), split(read.labelledText(items.get(Labels.TESTING))));
-    }
-
-    private List<TechnicalChallenge> challenges(SectionReader read) {
-        Map<String, List<Node>> byTitle = read.subsections(Labels.CHALLENGES);
-        if (byTitle.isEmpty()) {
-            return null;
-        }
-        if (byTitle.containsKey("")) {
-            throw problem(Labels.CHALLENGES, "Each challenge starts with its own '### <challenge>' heading");
-        }
-        List<TechnicalChallenge> challenges = new ArrayList<>();
-        for (Map.Entry<String, List<Node>> entry : byTitle.entrySet()) {
-            String section = Labels.CHALLENGES + " / " + entry.getKey();
-            String diagram = read.onlyFence(section, entry.getValue(), "mermaid");
-            List<Approach> approaches = new ArrayList<>();
-            String finalSolution = null;
-            for (ListItem item : read.items(section, entry.getValue())) {
-                String label = read.label(item);
-                if (Labels.APPROACH.equals(label)) {
-                    approaches.add(approach(read, section, item));
-                } else if (Labels.FINAL_SOLUTION.equals(label)) {
-                    finalSolution = read.labelledText(item);
-                } else {
-                    throw problem(section, "Expected '- " + Labels.APPROACH + ": ...' and '- " + Labels.FINAL_SOLUTION + ": ...' items");
-                }
-            }
-            TechnicalChallenge drawn = new TechnicalChallenge(entry.getKey(), approaches.isEmpty() ? null : approaches, finalSolution, null);
-            // A diagram the service would draw anyway is not the author's own: leave it out, so it follows later edits.
-            boolean ownDiagram = diagram != null && !diagram.equals(diagrams.challenge(drawn));
-            challenges.add(ownDiagram ? new TechnicalChallenge(drawn.title(), drawn.approaches(), finalSolution, diagram) : drawn);
-        }
-        return challenges;
-    }
-
-    private static Approach approach(SectionReader read, String section, ListItem item) {
-        List<String> pros = new ArrayList<>();
-        List<String> cons = new ArrayList<>();
-        for (String nested : Objects.requireNonNullElse(read.nestedItems(item), List.<String>of())) {
-            if (nested.startsWith(Labels.PRO + ": ")) {
-                pros.add(nested.substring(Labels.PRO.length() + 2));
-            } else if (nested.startsWith(Labels.CON + ": ")) {
-                cons.add(nested.substring(Labels.CON.length() + 2));
-            } else {
-                throw problem(section, "Under an approach, list '- " + Labels.PRO + ": ...' and '- " + Labels.CON + ": ...' items");
-            }
-        }
-        return new Approach(read.labelledText(item), pros.isEmpty() ? null : pros, cons.isEmpty() ? null : cons);
-    }
-
-    private static CodeExample codeExample(SectionReader read) {
-        List<Node> blocks = read.section(Labels.CODE_EXAMPLE);
-        if (blocks.isEmpty()) {
-            return null;
-        }
-        FencedCodeBlock code = read.lastFence(Labels.CODE_EXAMPLE, blocks);
-        String caption = read.proseBefore(blocks, code);
-        return new CodeExample(emptyToNull(code.getInfo().strip()), stripNewline(code.getLiteral()), caption);
-    }
-
-    private Deployment deployment(SectionReader read) {
-        List<Node> blocks = read.section(Labels.DEPLOYMENT_STRATEGY);
-        if (blocks.isEmpty()) {
-            return null;
-        }
-        String diagram = read.onlyFence(Labels.DEPLOYMENT_STRATEGY, blocks, "mermaid");
-        List<String> stages = new ArrayList<>();
-        for (Node block : blocks) {
-            if (block instanceof OrderedList list) {
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    stages.add(read.itemText((ListItem) item));
-                }
-            } else if (!(block instanceof FencedCodeBlock)) {
-                throw problem(Labels.DEPLOYMENT_STRATEGY, "Expected a mermaid diagram and a numbered list of stages");
-            }
-        }
-        boolean ownDiagram = diagram != null && !diagram.equals(diagrams.pipeline(stages));
-        return new Deployment(stages.isEmpty() ? null : stages, ownDiagram ? diagram : null);
-    }
-
-    private static Results results(SectionReader read) {
-        Map<String, ListItem> items = read.labelledItems(Labels.RESULTS,
-                List.of(Labels.TECHNICAL_METRICS, Labels.BUSINESS_VALUE, Labels.ROI));
-        return items == null ? null : new Results(read.nestedItems(items.get(Labels.TECHNICAL_METRICS)),
-                read.nestedItems(items.get(Labels.BUSINESS_VALUE)), read.nestedItems(items.get(Labels.ROI)));
-    }
-
-    private static Lessons lessons(SectionReader read) {
-        Map<String, ListItem> items = read.labelledItems(Labels.LESSONS,
-                List.of(Labels.INSIGHTS, Labels.PAID_OFF, Labels.FAILED, Labels.DO_DIFFERENTLY));
-        return items == null ? null : new Lessons(read.nestedItems(items.get(Labels.INSIGHTS)), read.nestedItems(items.get(Labels.PAID_OFF)),
-                read.nestedItems(items.get(Labels.FAILED)), read.nestedItems(items.get(Labels.DO_DIFFERENTLY)));
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null ? null : List.of(joined.split(",\\s*"));
     }
 
     private static String single(Map<String, List<String>> front, String key) {
@@ -258,245 +627,30 @@ public class CaseStudyMarkdownImport {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** A front-matter value as {@link CaseStudyMarkdown} writes it: in double quotes, with {@code \"} and {@code \\}. */
+    static String unquoted(String value) {
+        if (value == null || value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
+            return value;
+        }
+        StringBuilder plain = new StringBuilder();
+        for (int i = 1; i < value.length() - 1; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() - 1) {
+                char next = value.charAt(++i);
+                plain.append(next == 'n' ? '\n' : next);
+            } else {
+                plain.append(c);
+            }
+        }
+        return plain.toString();
+    }
+
     private static String emptyToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static String stripNewline(String literal) {
-        return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    private static String shortened(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "…" : text;
     }
 
-    static ProblemException problem(String section, String detail) {
-        return new ProblemException(422, detail).with("section", section);
-    }
-
-    /** The original text of a node, from its source spans. */
-    static final class Source {
-
-        private final String text;
-
-        Source(String text) {
-            this.text = text;
-        }
-
-        String of(Node node) {
-            List<String> lines = new ArrayList<>();
-            for (SourceSpan span : node.getSourceSpans()) {
-                lines.add(text.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()));
-            }
-            return String.join("\n", lines);
-        }
-
-        /** The source from the first to the last of {@code blocks}, blank lines between them included. */
-        String of(List<Node> blocks) {
-            if (blocks.isEmpty()) {
-                return "";
-            }
-            List<SourceSpan> first = blocks.get(0).getSourceSpans();
-            List<SourceSpan> last = blocks.get(blocks.size() - 1).getSourceSpans();
-            SourceSpan end = last.get(last.size() - 1);
-            return text.substring(first.get(0).getInputIndex(), end.getInputIndex() + end.getLength());
-        }
-
-        String headingText(Heading heading) {
-            return of(heading).replaceFirst("^#+\\s*", "").replaceFirst("\\s+#*\\s*$", "").strip();
-        }
-    }
-
-    /** Reads the sections of one document. */
-    static final class SectionReader {
-
-        private final Source source;
-        private final Map<String, List<Node>> sections;
-
-        SectionReader(Source source, Map<String, List<Node>> sections) {
-            this.source = source;
-            this.sections = sections;
-        }
-
-        List<Node> section(String name) {
-            return sections.getOrDefault(name, List.of());
-        }
-
-        String prose(String section, List<Node> blocks) {
-            if (blocks == null || blocks.isEmpty()) {
-                return null;
-            }
-            return source.of(blocks).strip();
-        }
-
-        /** Blocks of a section grouped by their {@code ###} headings; blocks before the first heading under "". */
-        Map<String, List<Node>> subsections(String name) {
-            Map<String, List<Node>> subsections = new LinkedHashMap<>();
-            List<Node> current = null;
-            for (Node block : section(name)) {
-                if (block instanceof Heading heading && heading.getLevel() == 3) {
-                    String title = source.headingText(heading);
-                    if (subsections.containsKey(title)) {
-                        throw problem(name, "'### " + title + "' appears twice");
-                    }
-                    current = new ArrayList<>();
-                    subsections.put(title, current);
-                } else if (block instanceof Heading) {
-                    throw problem(name, "Only '###' headings may divide the section '" + name + "'");
-                } else {
-                    if (current == null) {
-                        current = new ArrayList<>();
-                        subsections.put("", current);
-                    }
-                    current.add(block);
-                }
-            }
-            return subsections;
-        }
-
-        Diagrammed diagrammed(String section, List<Node> blocks) {
-            if (blocks == null || blocks.isEmpty()) {
-                return null;
-            }
-            String diagram = onlyFence(section, blocks, "mermaid");
-            FencedCodeBlock fence = blocks.stream().filter(FencedCodeBlock.class::isInstance).map(FencedCodeBlock.class::cast)
-                    .findFirst().orElse(null);
-            return new Diagrammed(fence == null ? prose(section, blocks) : proseBefore(blocks, fence), diagram);
-        }
-
-        /** The literal of the one fenced block of {@code kind}, or null when there is none. */
-        String onlyFence(String section, List<Node> blocks, String kind) {
-            List<FencedCodeBlock> fences = blocks.stream().filter(FencedCodeBlock.class::isInstance)
-                    .map(FencedCodeBlock.class::cast).toList();
-            if (fences.size() > 1) {
-                throw problem(section, "Section '" + section + "' may hold one diagram, not " + fences.size());
-            }
-            if (fences.isEmpty()) {
-                return null;
-            }
-            if (!kind.equals(fences.get(0).getInfo().strip())) {
-                throw problem(section, "The diagram of '" + section + "' must be a ```" + kind + " block");
-            }
-            if (fences.get(0) != blocks.get(blocks.size() - 1) && !blocks.stream().anyMatch(b -> b instanceof BulletList || b instanceof OrderedList)) {
-                throw problem(section, "In '" + section + "' the diagram comes after the text");
-            }
-            return stripNewline(fences.get(0).getLiteral());
-        }
-
-        FencedCodeBlock lastFence(String section, List<Node> blocks) {
-            if (!(blocks.get(blocks.size() - 1) instanceof FencedCodeBlock fence)) {
-                throw problem(section, "Section '" + section + "' ends with a fenced code block");
-            }
-            return fence;
-        }
-
-        String proseBefore(List<Node> blocks, Node end) {
-            List<Node> before = blocks.subList(0, blocks.indexOf(end));
-            return before.isEmpty() ? null : source.of(before).strip();
-        }
-
-        List<ImportedMetric> metrics(String section) {
-            List<Node> blocks = section(section);
-            if (blocks.isEmpty()) {
-                return List.of();
-            }
-            if (blocks.size() != 1 || !(blocks.get(0) instanceof TableBlock)) {
-                throw problem(section, "Section '" + section + "' holds one table | Metric | Before | After | Improvement |");
-            }
-            String header = source.of(blocks.get(0).getFirstChild()).replaceAll("\\s+", "");
-            if (!header.startsWith("|Metric|Before|After|Improvement|")) {
-                throw problem(section, "The metrics table has the columns | Metric | Before | After | Improvement |");
-            }
-            List<ImportedMetric> rows = new ArrayList<>();
-            for (Node part = blocks.get(0).getFirstChild(); part != null; part = part.getNext()) {
-                if (!(part instanceof TableBody)) {
-                    continue;
-                }
-                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-                    List<String> cells = new ArrayList<>();
-                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                        cells.add(source.of(cell).strip().replaceAll("^\\|\\s*|\\s*\\|$", ""));
-                    }
-                    if (cells.size() < 4 || cells.get(0).isBlank()) {
-                        throw problem(section, "Each metrics row has a name, Before, After and Improvement");
-                    }
-                    rows.add(MetricCells.read(cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
-                }
-            }
-            return rows;
-        }
-
-        List<ListItem> items(String section, List<Node> blocks) {
-            List<ListItem> items = new ArrayList<>();
-            for (Node block : blocks) {
-                if (block instanceof BulletList list) {
-                    for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                        items.add((ListItem) item);
-                    }
-                } else if (!(block instanceof FencedCodeBlock)) {
-                    throw problem(section, "Section '" + section + "' holds a list of '- Label: ...' items");
-                }
-            }
-            return items;
-        }
-
-        Map<String, ListItem> labelledItems(String section, List<String> labels) {
-            return labelledItems(section, sections.get(section), labels);
-        }
-
-        /** The items of a section's list by label, or null when the section is empty. */
-        Map<String, ListItem> labelledItems(String section, List<Node> blocks, List<String> labels) {
-            if (blocks == null || blocks.isEmpty()) {
-                return null;
-            }
-            Map<String, ListItem> byLabel = new LinkedHashMap<>();
-            for (ListItem item : items(section, blocks)) {
-                String label = label(item);
-                if (label == null || !labels.contains(label)) {
-                    throw problem(section, "Section '" + section + "' lists " + String.join(", ", labels.stream().map(l -> "'" + l + ":'").toList())
-                            + "; '" + (label == null ? itemText(item) : label) + "' is not one of them");
-                }
-                byLabel.put(label, item);
-            }
-            return byLabel;
-        }
-
-        String label(ListItem item) {
-            String text = itemText(item);
-            int colon = text.indexOf(':');
-            return colon < 0 ? null : text.substring(0, colon);
-        }
-
-        /** The text after "Label:" of a labelled item, without its nested list. */
-        String labelledText(ListItem item) {
-            if (item == null) {
-                return null;
-            }
-            String text = itemText(item);
-            String value = text.substring(text.indexOf(':') + 1).strip();
-            return value.isEmpty() ? null : value;
-        }
-
-        List<String> nestedItems(ListItem item) {
-            if (item == null) {
-                return null;
-            }
-            List<String> nested = new ArrayList<>();
-            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof BulletList list) {
-                    for (Node entry = list.getFirstChild(); entry != null; entry = entry.getNext()) {
-                        nested.add(itemText((ListItem) entry));
-                    }
-                }
-            }
-            return nested.isEmpty() ? null : nested;
-        }
-
-        /** An item's own text: every block in it but nested lists, as written. */
-        String itemText(ListItem item) {
-            List<String> parts = new ArrayList<>();
-            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                if (!(child instanceof BulletList)) {
-                    parts.add(source.of(child));
-                }
-            }
-            return String.join("\n\n", parts).strip();
-        }
-    }
 }

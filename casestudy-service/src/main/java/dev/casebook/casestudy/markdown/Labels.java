@@ -33,6 +33,8 @@ final class Labels {
     static final String INSIGHTS = "Technical insights";
     static final String PAID_OFF = "Architecture decisions that paid off";
     static final String FAILED = "Architecture decisions that failed";
+    /** The template's own label, for writers who keep both kinds of decision in one list. */
+    static final String DECISIONS = "Architecture decisions that paid off/failed";
     static final String DO_DIFFERENTLY = "What we would do differently next time";
 
     private Labels() {

@@ -15,14 +15,12 @@ import java.util.List;
 @ApplicationScoped
 public class TemplateDiagrams {
 
-    private static final int LABEL_LENGTH = 80;
-
     public String challenge(TechnicalChallenge challenge) {
         List<String> lines = new ArrayList<>();
         lines.add("graph TD");
         List<Approach> approaches = challenge.approaches() == null ? List.of() : challenge.approaches();
         String title = "C[" + label(challenge.title()) + "]";
-        String solution = challenge.finalSolution() == null ? null : "F[Final Solution: " + label(challenge.finalSolution()) + "]";
+        String solution = challenge.finalSolution() == null ? null : "F[" + label("Final Solution: " + challenge.finalSolution()) + "]";
         if (approaches.isEmpty()) {
             lines.add("    " + title + (solution == null ? "" : " --> " + solution));
         }
@@ -58,9 +56,34 @@ public class TemplateDiagrams {
         return "Pros: " + pros + " / Cons: " + cons;
     }
 
-    // Mermaid node labels end at brackets and break on quotes; long labels make unreadable boxes.
-    private static String label(String text) {
-        String plain = text.replaceAll("[\\[\\]{}()\"|<>#;]", " ").replaceAll("\\s+", " ").strip();
-        return plain.length() <= LABEL_LENGTH ? plain : plain.substring(0, LABEL_LENGTH - 3).stripTrailing() + "...";
+    /**
+     * A node label in mermaid's quoted form, every character kept: mermaid's entity codes stand for the characters
+     * that would end the label or be read as markup ({@code "}, {@code #}, {@code <}, {@code >}, {@code &}, a backtick).
+     * Line breaks become spaces; nothing is cut.
+     */
+    static String label(String text) {
+        StringBuilder label = new StringBuilder(text.length() + 8).append('"');
+        boolean blank = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!blank) {
+                    label.append(' ');
+                }
+                blank = true;
+                continue;
+            }
+            blank = false;
+            switch (c) {
+                case '"' -> label.append("#quot;");
+                case '#' -> label.append("#35;");
+                case '<' -> label.append("#lt;");
+                case '>' -> label.append("#gt;");
+                case '&' -> label.append("#amp;");
+                case '`' -> label.append("#96;");
+                default -> label.append(c);
+            }
+        }
+        return label.append('"').toString();
     }
 }

@@ -14,9 +14,13 @@ import java.math.MathContext;
 public record Improvement(BigDecimal percent, String note) {
 
     public static final String NO_BASELINE = "no baseline: before is 0";
+    public static final String NO_DIRECTION = "no direction: set better to LOWER or HIGHER";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public static Improvement of(BigDecimal before, BigDecimal after, Direction better) {
+        if (better == null) {
+            return new Improvement(null, NO_DIRECTION);
+        }
         if (before.signum() == 0) {
             return new Improvement(null, NO_BASELINE);
         }

@@ -8,7 +8,10 @@ import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** One row of a metrics table, with its improvement worked out when the row was set. */
+/**
+ * One row of a metrics table, with its improvement worked out when the row was set. {@code better} is null only for
+ * a row imported from Markdown that did not say which way is better: it has no improvement until its author says.
+ */
 @Embeddable
 public record MetricRow(
         @Column(nullable = false) String name,
@@ -16,7 +19,7 @@ public record MetricRow(
         @Column(nullable = false) String unit,
         @Column(name = "before_value", nullable = false) BigDecimal before,
         @Column(name = "after_value", nullable = false) BigDecimal after,
-        @Enumerated(EnumType.STRING) @Column(nullable = false) Direction better,
+        @Enumerated(EnumType.STRING) Direction better,
         @Column(name = "improvement_percent") BigDecimal improvementPercent) {
 
     public static MetricRow of(String name, String unit, BigDecimal before, BigDecimal after, Direction better) {

@@ -54,8 +54,11 @@ public class MetricsDesk {
     }
 
     /**
-     * Adopts the rows a case study brought from imported Markdown, as if its author had set them. Rows that a
-     * PUT would refuse are left out and logged: the case study exists either way, and its author can add them.
+     * Adopts the rows a case study brought from imported Markdown, as if its author had set them. A row of the
+     * catalogue takes the catalogue's direction (writers write changes as "-95%" as often as improvements as "95%");
+     * any other row keeps the direction the Markdown implied, or none, and no unit when its cells had none.
+     * Rows a PUT would refuse for any other reason are left out and logged. The table is announced even when it ends
+     * up empty, so that the case study's copy of the rows as written is replaced.
      */
     public void adoptImported(CaseStudy caseStudy, List<ReportedMetric> imported) {
         if (MetricsTable.findById(caseStudy.id) != null) {
@@ -64,8 +67,11 @@ public class MetricsDesk {
         List<MetricRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < imported.size() && rows.size() < MetricsTable.MAX_ROWS; i++) {
-            ReportedMetric row = imported.get(i);
-            List<FieldError> problems = rules.problemsOf(row, "metrics[" + i + "]");
+            ReportedMetric row = asImported(imported.get(i));
+            // What a PUT requires of a metric outside the catalogue, an import may leave to its author.
+            List<FieldError> problems = rules.problemsOf(row, "metrics[" + i + "]").stream()
+                    .filter(problem -> !(problem.field().endsWith(".better") || problem.field().endsWith(".unit") && row.unit() == null))
+                    .toList();
             if (problems.isEmpty() && seen.putIfAbsent(MetricRow.keyOf(row.name()), i) != null) {
                 problems = List.of(new FieldError("metrics[" + i + "].name", "repeats an earlier metric"));
             }
@@ -76,9 +82,15 @@ public class MetricsDesk {
             }
             rows.add(MetricsTableRules.toRow(row));
         }
-        if (!rows.isEmpty()) {
-            save(caseStudy, rows);
+        save(caseStudy, rows);
+    }
+
+    private static ReportedMetric asImported(ReportedMetric row) {
+        if (row == null) {
+            return null;
         }
+        Optional<KnownMetric> known = KnownMetric.named(row.name());
+        return known.isEmpty() ? row : new ReportedMetric(row.name(), row.unit(), row.before(), row.after(), known.get().better());
     }
 
     /**

@@ -75,12 +75,15 @@ public class MetricsTableRules {
         return errors;
     }
 
-    /** A valid row with the catalogue's defaults filled in and a known metric's name spelled as the catalogue does. */
+    /**
+     * A valid row with the catalogue's defaults filled in and a known metric's name spelled as the catalogue does.
+     * Only an imported row may come without a direction or a unit.
+     */
     public static MetricRow toRow(ReportedMetric row) {
         Optional<KnownMetric> known = KnownMetric.named(row.name());
         String name = known.map(KnownMetric::displayName).orElse(row.name().strip());
-        String unit = row.unit() != null ? row.unit().strip() : known.orElseThrow().unit();
-        Direction better = row.better() != null ? row.better() : known.orElseThrow().better();
+        String unit = row.unit() != null ? row.unit().strip() : known.map(KnownMetric::unit).orElse("");
+        Direction better = row.better() != null ? row.better() : known.map(KnownMetric::better).orElse(null);
         return MetricRow.of(name, unit, row.before(), row.after(), better);
     }
 }
