@@ -115,6 +115,16 @@ class CaseStudyApiTest {
     }
 
     @Test
+    void aNulCharacterIsAFieldErrorNotADatabaseFailure() {
+        People.alice().contentType(ContentType.JSON)
+                .body("{\"title\": \"Nul\", \"summary\": \"before\\u0000after\"}")
+                .post("/api/case-studies").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("summary"))
+                .body("errors[0].message", containsString("NUL"));
+    }
+
+    @Test
     void tenThousandTagsAreRefused() {
         String tags = String.join(",", java.util.Collections.nCopies(10_000, "\"t\""));
         People.alice().contentType(ContentType.JSON)

@@ -94,15 +94,23 @@ public class CaseStudyMarkdownImport {
     }
 
     public Imported read(String markdown) {
-        String text = lineFeeds(markdown);
-        MarkdownSource source = new MarkdownSource(text);
         List<ImportNote> notes = new ArrayList<>();
+        String text = lineFeeds(markdown);
+        Node root = parser.parse(text);
+        if (root.getLastChild() instanceof FencedCodeBlock fence && fence.getClosingFenceLength() == null) {
+            // A fence left open runs to the end of the document; closed here, it stays one block wherever it is rendered.
+            text = text + (text.endsWith("\n") ? "" : "\n") + fence.getFenceCharacter().repeat(fence.getOpeningFenceLength()) + "\n";
+            root = parser.parse(text);
+            notes.add(new ImportNote("document", MarkdownSource.line(fence), "The fenced block opened here is never closed; "
+                    + "it runs to the end of the document and is closed there"));
+        }
+        MarkdownSource source = new MarkdownSource(text);
         Map<String, List<String>> front = Map.of();
         String title = null;
         List<Node> beforeSections = new ArrayList<>();
         Map<TemplateSection, Section> sections = new EnumMap<>(TemplateSection.class);
         Section current = null;
-        for (Node block = parser.parse(text).getFirstChild(); block != null; block = block.getNext()) {
+        for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
             int line = MarkdownSource.line(block);
             if (block instanceof YamlFrontMatterBlock) {
                 YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
@@ -604,8 +612,10 @@ public class CaseStudyMarkdownImport {
         return i;
     }
 
+    // Line feeds only; and NUL becomes U+FFFD, as CommonMark asks (PostgreSQL could not store it either).
     private static String lineFeeds(String markdown) {
-        return markdown.indexOf('\r') < 0 ? markdown : markdown.replace("\r\n", "\n").replace('\r', '\n');
+        String text = markdown.indexOf('\u0000') < 0 ? markdown : markdown.replace('\u0000', '\uFFFD');
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static Map<String, Kind> labels(Object... kindsAndLabels) {
@@ -649,8 +659,12 @@ public class CaseStudyMarkdownImport {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String shortened(String text) {
-        return text.length() > 80 ? text.substring(0, 77) + "…" : text;
+    static String shortened(String text) {
+        if (text.length() <= 80) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(76)) ? 76 : 77; // never half an emoji
+        return text.substring(0, cut) + "…";
     }
 
 }

@@ -106,7 +106,7 @@ final class LabelledList {
         String text = context.source().content(item);
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
-        return "'" + (first.length() > 60 ? first.substring(0, 57) + "…" : first) + "'";
+        return "'" + CaseStudyMarkdownImport.shortened(first) + "'";
     }
 
     /** The label an item starts with: "Label: text", or the label alone followed by a nested list. */

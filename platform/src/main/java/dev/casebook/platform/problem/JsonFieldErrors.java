@@ -60,6 +60,9 @@ final class JsonFieldErrors {
                 && instantiation.getCause().getMessage() != null) {
             return instantiation.getCause().getMessage();
         }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+            return TextWithoutNul.MESSAGE;
+        }
         Class<?> target = targetType(e);
         if (target == null) {
             return "has an invalid value";

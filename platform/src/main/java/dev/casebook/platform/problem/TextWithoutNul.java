@@ -1,0 +1,43 @@
+package dev.casebook.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+
+/**
+ * A JSON string holding the NUL character ({@code \u0000}) is refused as a field error: PostgreSQL cannot store it
+ * in text or JSONB, so accepting it would end in a 500 at the database.
+ */
+@Singleton
+public class TextWithoutNul implements ObjectMapperCustomizer {
+
+    static final String MESSAGE = "must not contain the NUL character (U+0000)";
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("text-without-nul").addDeserializer(String.class, new Deserializer()));
+    }
+
+    private static final class Deserializer extends StdScalarDeserializer<String> {
+
+        Deserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw context.weirdStringException(text, String.class, MESSAGE);
+            }
+            return text;
+        }
+    }
+}
