@@ -496,6 +496,74 @@ def write_path(args, author, editor, offset):
             "rounds": rounds}
 
 
+# ---------------------------------------------------------------- import path (issue 9)
+
+IMPORT_BYTES = 1_000_000  # under the services' 1 MiB body limit
+CORPUS = os.path.join(ROOT, "casestudy-service", "src", "test", "resources", "corpus")
+
+
+def ordinary_document():
+    """About 1 MB of real case-study Markdown: the corpus's long documents, their sections' text repeated under one
+    Executive Summary. It is read whole, then refused (422) for its size: what is timed is reading it."""
+    body = []
+    for name in ("13-long-platform-migration.md", "14-long-data-pipeline.md"):
+        for line in open(os.path.join(CORPUS, name), encoding="utf-8").read().splitlines():
+            if not line.startswith("#") and not line.startswith("---"):
+                body.append(line)
+    text, head = "\n".join(body) + "\n\n", "# Case Study: Ordinary megabyte\n\n## Executive Summary\n\n"
+    return (head + text * (IMPORT_BYTES // len(text) + 1))[:IMPORT_BYTES]
+
+
+def adversarial_documents():
+    """The known worst cases for a Markdown importer, each about 1 MB."""
+    head = "# Case Study: Adversarial megabyte\n\n## Executive Summary\n\n"
+    n = IMPORT_BYTES - len(head) - 200
+    table = "## Performance Metrics\n\n| Metric | Before | After | Improvement |\n|---|---|---|---|\n"
+    return {
+        "spaces after a heading": "# Case Study: Spaces" + " " * n + "x\n\n## Executive Summary\n\nx\n",
+        "one table row of '|'": head + "x\n\n" + table + "|" * n + "\n",
+        "a metrics cell of spaces": head + "x\n\n" + table + "| x |" + " " * n + "| 1 | 2 |\n",
+        "backticks": head + "`" * n + "\n",
+        "'#' runs": head + ("#" * 999 + "\n") * (n // 1000),
+        "emphasis openers": head + "*_" * (n // 2) + "\n",
+        "lists nested deep": head + "x\n\n## Business Challenge\n\n" + "".join(
+            "  " * (i % 400) + "- Pain points: level\n" for i in range(n // 420)),
+        "an unclosed fence": head + "x\n\n## Code Example\n\n```java\n" + "x();\n" * (n // 5),
+    }
+
+
+def timed_import(markdown, token, runs):
+    times, statuses = [], set()
+    data = markdown.encode()
+    for _ in range(runs):
+        conn = http.client.HTTPConnection(HOST, GW, timeout=120)
+        started = time.monotonic()
+        conn.request("POST", "/api/case-studies/import", body=data, headers={
+            "Content-Type": "text/markdown; charset=UTF-8", "Authorization": "Bearer " + token})
+        response = conn.getresponse()
+        response.read()
+        times.append((time.monotonic() - started) * 1000)
+        statuses.add(response.status)
+        conn.close()
+    return {"bytes": len(data), "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1),
+            "statuses": sorted(statuses)}
+
+
+def import_path(args, author):
+    """Import time of ~1 MB adversarial documents against a ~1 MB ordinary one, as ratios (goal: at most 2)."""
+    token = author.token
+    ordinary = ordinary_document()
+    timed_import(ordinary, token, 3)  # warm-up: the first imports pay for JIT compilation
+    result = {"runs": args.import_runs, "ordinary": timed_import(ordinary, token, args.import_runs), "adversarial": {}}
+    for name, markdown in adversarial_documents().items():
+        timed_import(markdown, token, 1)
+        result["adversarial"][name] = timed_import(markdown, token, args.import_runs)
+    base = result["ordinary"]["median_ms"]
+    result["ratios"] = {name: ratio(r["median_ms"], base) for name, r in result["adversarial"].items()}
+    result["worst_ratio"] = max(result["ratios"].values())
+    return result
+
+
 SAMPLES_READER = {}
 
 
@@ -655,6 +723,21 @@ def table(results):
     for name, f in results["footprint"]["services"].items():
         row(name, f["start_to_ready_s"], f.get("rss_idle_mib"), f.get("rss_after_load_mib"))
     row("whole stack (runner start → all ready, incl. PostgreSQL and Kafka)", results["footprint"]["runner_to_ready_s"], "", "")
+    if "import_path" in results:
+        lines.append("")
+        lines.append(import_table(results))
+    return "\n".join(lines)
+
+
+def import_table(results):
+    i = results["import_path"]
+    lines = [f"Markdown import through the gateway, ~1 MB each, median of {i['runs']} runs (goal: adversarial ÷ ordinary ≤ 2)"]
+    lines.append("| document | bytes | median ms | max ms | status | ÷ ordinary |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
+    o = i["ordinary"]
+    lines.append(f"| ordinary (the long corpus documents, repeated) | {o['bytes']} | {o['median_ms']} | {o['max_ms']} | {o['statuses']} | 1.0 |")
+    for name, r in i["adversarial"].items():
+        lines.append(f"| adversarial: {name} | {r['bytes']} | {r['median_ms']} | {r['max_ms']} | {r['statuses']} | {i['ratios'][name]} |")
     return "\n".join(lines)
 
 
@@ -791,6 +874,9 @@ def main():
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     p.add_argument("--publish-results", action="store_true")
     p.add_argument("--no-precreate-topic", action="store_true")
+    p.add_argument("--import-runs", type=int, default=5)
+    p.add_argument("--only", choices=["all", "import"], default="all",
+                   help="import: start the stack, measure only the import row")
     args = p.parse_args()
     if args.seed < args.rounds:
         sys.exit("bench: --seed must be at least --rounds")
@@ -817,6 +903,13 @@ def main():
         API.json("POST", GW, "/api/auth/users", {"username": username, "password": args.admin_password, "roles": [role]}, admin.token)
     author, editor = Session("bench-author", args.admin_password), Session("bench-editor", args.admin_password)
     SAMPLES_READER["session"] = editor
+
+    if args.only == "import":
+        log(f"import path: {args.import_runs} runs of each ~1 MB document")
+        results["import_path"] = import_path(args, author)
+        results["failures"] = FAILURES
+        write_results(args, results, started_at, only=True)
+        return
 
     log(f"seeding {args.seed} published case studies with metrics, {args.clients} clients")
     ids, results["seed"] = seed(args, author, editor)
@@ -908,15 +1001,22 @@ def main():
     log(f"samples stream: {args.rounds} rounds of {args.samples} samples")
     results["samples_stream"] = samples_stream(args, ids)
 
+    log(f"import path: {args.import_runs} runs of each ~1 MB document")
+    results["import_path"] = import_path(args, author)
+
     for name, pid in pids.items():
         footprint[name]["rss_after_load_mib"] = round(rss_kib(pid) / 1024, 1)
     results["footprint"] = {"services": footprint, "runner_to_ready_s": runner_to_ready}
     results["failures"] = FAILURES
     results["finished_at"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
+    write_results(args, results, started_at, admin=admin)
+
+
+def write_results(args, results, started_at, admin=None, only=False):
     os.makedirs(args.results_dir, exist_ok=True)
-    out = os.path.join(args.results_dir, started_at.strftime("%Y%m%dT%H%M%SZ") + ".json")
-    if args.publish_results:
+    out = os.path.join(args.results_dir, started_at.strftime("%Y%m%dT%H%M%SZ") + ("-import" if only else "") + ".json")
+    if args.publish_results and not only:
         before_name, before = first_recorded(args.results_dir, out)
         cid, markdown = publish_results(results, before_name, before, admin)
         results["published_case_study"] = {"id": cid, "before": before_name}
@@ -926,7 +1026,7 @@ def main():
     with open(out, "w") as f:
         json.dump(results, f, indent=2)
     print()
-    print(table(results))
+    print(import_table(results) if only else table(results))
     print()
     log(f"results written to {out}")
 

@@ -6,6 +6,7 @@
 #   deploy/bench/run.sh                      full run: 1,000 case studies, 3 rounds of 10 s per measurement
 #   deploy/bench/run.sh --quick              100 case studies, 3 rounds of 5 s
 #   deploy/bench/run.sh --seed 300 --duration 5 --rounds 3 --time-limit 15 --publish-results
+#   deploy/bench/run.sh --only import         the stack, then only the Markdown import row (about 2 minutes)
 #   deploy/bench/run.sh publish [results/<run>.json] [--port 8080] [--username admin]
 #                                            a recorded run as the case study "Casebook performance" in the Casebook
 #                                            running on 127.0.0.1 (password from CASEBOOK_PUBLISH_PASSWORD, else asked)
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --quick) bench_args+=(--seed 100 --duration 5 --warmup 3 --samples 20000); shift ;;
     --keep) keep=true; shift ;;
     --no-precreate-topic) precreate=false; bench_args+=(--no-precreate-topic); shift ;;
-    --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch)
+    --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch|--import-runs|--only)
       bench_args+=("$1" "$2"); shift 2 ;;
     --publish-results) bench_args+=("$1"); shift ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,16 +111,42 @@ class ProjectionTest {
                  {"name": "Deploys", "unit": "per day", "before": "often", "after": 4, "better": "HIGHER"},
                  {"name": "Pages", "unit": "count", "before": 4, "after": 12, "better": "HIGHER", "source": "markdown"}]""");
         People.alice().get("/api/metrics/case-studies/" + id).then().statusCode(200)
-                .body("rows.name", contains("Response Time", "Throughput", "Error Rate", "Pages"))
-                .body("rows.unit", contains("ms", "req/s", "%", "count"))
-                .body("rows.better", contains("LOWER", "HIGHER", "LOWER", "HIGHER"))
+                .body("rows.name", contains("Response Time", "Throughput", "Error Rate", "Cold Start", "Pages"))
+                .body("rows.unit", contains("ms", "req/s", "%", "s", "count"))
+                .body("rows.better", contains("LOWER", "HIGHER", "LOWER", null, "HIGHER"))
                 .body("rows[1].improvementPercent", equalTo(150))
                 .body("rows[2].improvementNote", equalTo("no baseline: before is 0"))
-                .body("rows[3].improvementPercent", equalTo(200));
+                // a metric the catalogue does not know, whose Markdown did not say which way is better
+                .body("rows[3].improvementPercent", nullValue())
+                .body("rows[3].improvementNote", equalTo("no direction: set better to LOWER or HIGHER"))
+                .body("rows[4].improvementPercent", equalTo(200));
         List<ConsumerRecord<String, String>> events = Topics.read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
         assertEquals(1, events.size(), "adopting the imported rows is a change like a PUT");
         assertEquals(UPDATED, Topics.header(events.get(0), "ce_type"));
         assertThat(events.get(0).value(), containsString("\"name\":\"Pages\""));
+    }
+
+    @Test
+    void importedRowsTakeTheCataloguesDirectionAndMayLackAUnit() {
+        // "-95%" for a fall in the error rate reads as "higher is better"; the catalogue knows better
+        UUID id = CaseStudies.created(People.ALICE, """
+                [{"name": "Error Rate", "unit": "%", "before": 2, "after": 0.1, "better": "HIGHER"},
+                 {"name": "Incidents", "before": 12, "after": 3, "better": "LOWER"}]""");
+        People.alice().get("/api/metrics/case-studies/" + id).then().statusCode(200)
+                .body("rows.name", contains("Error Rate", "Incidents"))
+                .body("rows.better", contains("LOWER", "LOWER"))
+                .body("rows.unit", contains("%", ""))
+                .body("rows[0].improvementPercent", equalTo(95))
+                .body("rows[1].improvementPercent", equalTo(75));
+    }
+
+    @Test
+    void importedRowsThatAreAllLeftOutStillAnnounceATable() {
+        UUID id = CaseStudies.created(People.ALICE, """
+                [{"name": "Build Time", "unit": "min", "before": -1, "after": 4, "better": "LOWER"}]""");
+        List<ConsumerRecord<String, String>> events = Topics.read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
+        assertEquals(1, events.size(), "casestudy-service replaces the rows as written by this empty table");
+        assertThat(events.get(0).value(), containsString("\"rows\":[]"));
     }
 
     @Test

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 
 @Path("/api/case-studies/import")
@@ -43,6 +46,9 @@ public class ImportResource {
                     + "read as structure becomes structure; everything else is kept as its section's prose, and each such choice "
                     + "is listed in importNotes. The metrics table is on the case study at once, as written, until metrics-service "
                     + "has worked out its improvements. A 422 names the section and the line of what is not the template.")
+    @APIResponse(responseCode = "201", description = "The draft, with importNotes on what was kept as prose",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportedCaseStudyView.class)))
+    @APIResponse(responseCode = "422", description = "Not the template: the problem's section and line say where")
     public Response importMarkdown(String markdown, @Context UriInfo uri) {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");
