@@ -56,6 +56,8 @@ public class CaseStudyMarkdownImport {
     private static final Set<String> OTHER_DIAGRAM_LANGUAGES = Set.of("plantuml", "puml", "dot", "graphviz", "d2", "ditaa",
             "nomnoml", "svgbob", "pikchr", "wavedrom", "structurizr", "c4plantuml", "blockdiag", "seqdiag", "actdiag", "nwdiag",
             "bpmn", "erd", "tikz", "vega", "vega-lite");
+    private static final String CHALLENGE_ITEMS = "'- " + Labels.APPROACH + ": …' (with '- " + Labels.PRO + ": …'/'- "
+            + Labels.CON + ": …' under it) and '- " + Labels.FINAL_SOLUTION + ": …'";
     private static final Map<String, Kind> CHALLENGE_LABELS = labels(Kind.TEXT, Labels.TECHNICAL_CONTEXT,
             Kind.LIST, Labels.PAIN_POINTS, Kind.LIST, Labels.LIMITATIONS);
     private static final Map<String, Kind> STACK_LABELS = labels(Kind.LIST, Labels.FRONTEND, Kind.LIST, Labels.BACKEND,
@@ -360,7 +362,7 @@ public class CaseStudyMarkdownImport {
             ProseAround prose = new ProseAround(source);
             String diagram = null;
             List<Approach> approaches = new ArrayList<>();
-            String finalSolution = null;
+            List<String> solutions = new ArrayList<>();
             for (Node block : blocks) {
                 if (diagram == null && isMermaid(block)) {
                     diagram = literal((FencedCodeBlock) block);
@@ -372,37 +374,20 @@ public class CaseStudyMarkdownImport {
                     prose.prose(block);
                     continue;
                 }
-                List<ListItem> odd = new ArrayList<>();
-                boolean structured = false;
-                for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
-                    ListItem item = (ListItem) node;
+                LabelledList.structure(context, prose, list, CHALLENGE_ITEMS, item -> {
                     Label label = Label.of(source, item);
                     Approach approach = label != null && isApproach(label.key()) ? approach(label, item) : null;
-                    String solution = label != null && finalSolution == null && isFinalSolution(label.key()) ? label.text(source, item) : null;
+                    String solution = label != null && solutions.isEmpty() && isFinalSolution(label.key()) ? label.text(source, item) : null;
                     if (approach != null) {
                         approaches.add(approach);
                     } else if (solution != null) {
-                        finalSolution = solution;
-                    } else {
-                        odd.add(item);
-                        continue;
+                        solutions.add(solution);
                     }
-                    structured = true;
-                }
-                if (!structured) {
-                    prose.prose(block);
-                    context.note(MarkdownSource.line(block), "The list has no '- " + Labels.APPROACH + ": …' (with '- " + Labels.PRO
-                            + ": …'/'- " + Labels.CON + ": …' under it) or '- " + Labels.FINAL_SOLUTION + ": …' items; kept as prose");
-                    continue;
-                }
-                prose.structure();
-                if (!odd.isEmpty()) {
-                    prose.leftOver(String.join("\n", odd.stream().map(item -> source.of(List.of(item))).toList()));
-                    context.note(MarkdownSource.line(odd.get(0)), odd.size() + " item(s) of the list are not an approach with pros and cons "
-                            + "or the final solution; kept as prose below the list");
-                }
+                    return approach != null || solution != null;
+                });
             }
             List<Approach> read = approaches.isEmpty() ? null : approaches;
+            String finalSolution = solutions.isEmpty() ? null : solutions.get(0);
             String drawn = diagrams.challenge(new TechnicalChallenge(title, read, finalSolution, null, null, null));
             // A diagram the service would draw anyway is not the author's own: leave it out, so it follows later edits.
             String own = diagram != null && !diagram.equals(drawn) ? diagram : null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads the template's "- Label: text" lists: the labels a section knows become its fields, everything else in the
@@ -48,46 +49,63 @@ final class LabelledList {
                 prose.prose(block);
                 continue;
             }
-            List<ListItem> odd = new ArrayList<>();
-            boolean structured = false;
-            for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
-                ListItem item = (ListItem) node;
+            structure(context, prose, list, known(labels), item -> {
                 Label label = Label.of(context.source(), item);
                 Kind kind = label == null ? null : byKey.get(label.key());
                 if (kind == null || (kind == Kind.TEXT && texts.containsKey(label.key()))) {
-                    odd.add(item);
-                    continue;
+                    return false;
                 }
                 if (kind == Kind.TEXT) {
                     String text = label.text(context.source(), item);
                     requireFilled(context, item, label, text == null ? List.of() : List.of(text));
                     texts.put(label.key(), text);
-                } else {
-                    List<String> entries = label.entries(context.source(), item);
-                    if (entries == null) {
-                        odd.add(item);
-                        continue;
-                    }
-                    requireFilled(context, item, label, entries);
-                    lists.computeIfAbsent(label.key(), key -> new ArrayList<>()).addAll(entries);
+                    return true;
                 }
-                structured = true;
-            }
-            if (!structured) {
-                prose.prose(block);
-                context.note(MarkdownSource.line(block), "The list has none of the items " + known(labels)
-                        + "; it is kept as the section's prose");
-                continue;
-            }
-            prose.structure();
-            if (!odd.isEmpty()) {
-                prose.leftOver(String.join("\n", odd.stream().map(item -> context.source().of(List.of(item))).toList()));
-                context.note(MarkdownSource.line(odd.get(0)), odd.size() + (odd.size() == 1 ? " item" : " items")
-                        + " of the list (" + quoted(context, odd.get(0)) + (odd.size() > 1 ? ", …" : "")
-                        + ") are not " + known(labels) + " items, or repeat one; kept as prose below the list");
-            }
+                List<String> entries = label.entries(context.source(), item);
+                if (entries == null) {
+                    return false;
+                }
+                requireFilled(context, item, label, entries);
+                lists.computeIfAbsent(label.key(), key -> new ArrayList<>()).addAll(entries);
+                return true;
+            });
         }
         return new Read(texts, lists, prose);
+    }
+
+    /**
+     * Reads one list of a section: each item {@code take} accepts is structure, the others stay as prose below it;
+     * a list with no such item is prose where it stands. Either is named in a note.
+     *
+     * @param expected the items the section knows, for the notes
+     */
+    static void structure(SectionContext context, ProseAround prose, ListBlock list, String expected, Predicate<ListItem> take) {
+        List<ListItem> odd = new ArrayList<>();
+        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
+            if (!take.test((ListItem) node)) {
+                odd.add((ListItem) node);
+            }
+        }
+        if (odd.size() == countItems(list)) {
+            prose.prose(list);
+            context.note(MarkdownSource.line(list), "The list has none of the items " + expected + "; it is kept as the section's prose");
+            return;
+        }
+        prose.structure();
+        if (!odd.isEmpty()) {
+            prose.leftOver(String.join("\n", odd.stream().map(item -> context.source().of(List.<Node>of(item))).toList()));
+            context.note(MarkdownSource.line(odd.get(0)), odd.size() + (odd.size() == 1 ? " item" : " items")
+                    + " of the list (" + quoted(context, odd.get(0)) + (odd.size() > 1 ? ", …" : "")
+                    + ") are not " + expected + " items, or repeat one; kept as prose below the list");
+        }
+    }
+
+    private static int countItems(ListBlock list) {
+        int items = 0;
+        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
+            items++;
+        }
+        return items;
     }
 
     // The template's empty bullet "- Pain points" is a placeholder, not a case study's text.
