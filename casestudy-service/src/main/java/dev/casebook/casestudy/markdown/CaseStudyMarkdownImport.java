@@ -69,7 +69,8 @@ public class CaseStudyMarkdownImport {
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create(), TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(new SourceTextOnly())
             .build();
     private final TemplateDiagrams diagrams;
     private final Validator validator;
@@ -98,6 +99,12 @@ public class CaseStudyMarkdownImport {
     public Imported read(String markdown) {
         List<ImportNote> notes = new ArrayList<>();
         String text = lineFeeds(markdown);
+        int overBudget = NestingBudget.overAt(text);
+        if (overBudget > 0) {
+            throw SectionContext.problem("document", overBudget, "Lists or quotes nest deeper, or more often, than a case study "
+                    + "within the template's limits can: at most " + NestingBudget.MAX_LINE_COLUMNS + " columns of indentation and "
+                    + "markers on a line, " + NestingBudget.MAX_COLUMNS + " in the whole document");
+        }
         Node root = parser.parse(text);
         if (root.getLastChild() instanceof FencedCodeBlock fence && fence.getClosingFenceLength() == null) {
             // A fence left open runs to the end of the document; closed here, it stays one block wherever it is rendered.

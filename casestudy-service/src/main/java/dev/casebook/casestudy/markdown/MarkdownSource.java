@@ -2,6 +2,7 @@ package dev.casebook.casestudy.markdown;
 
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
 
 import java.util.List;
 
@@ -39,17 +40,21 @@ final class MarkdownSource {
         return start < 0 || end < start ? "" : text.substring(start, end);
     }
 
-    /** The inline source of a heading or a paragraph line: what is between the markers, as written. */
+    /**
+     * The inline text of a heading, a paragraph or a table cell as written, between its block's markers: the lines
+     * {@link SourceTextOnly} kept, with a table cell's escaped pipes read as pipes.
+     */
     String inline(Node block) {
-        int start = -1;
-        int end = -1;
+        StringBuilder out = new StringBuilder();
         for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
-            if (!child.getSourceSpans().isEmpty()) {
-                start = start < 0 ? start(child) : start;
-                end = end(child);
+            if (child instanceof Text line) {
+                if (!out.isEmpty()) {
+                    out.append('\n');
+                }
+                out.append(line.getLiteral());
             }
         }
-        return start < 0 ? "" : text.substring(start, end).strip();
+        return out.toString().strip();
     }
 
     /**

@@ -86,6 +86,23 @@ class ImportProblemsTest {
     }
 
     @Test
+    void listsNestedDeeperThanACaseStudyCanAreRefusedBeforeParsing() {
+        StringBuilder deep = new StringBuilder(SUMMARY + "## Business Challenge\n\n");
+        for (int i = 0; i < 40; i++) {
+            deep.append("  ".repeat(i)).append("- Pain points: level ").append(i).append('\n');
+        }
+        assertRefused(deep.toString(), "document", 9 + 32, "nest deeper"); // 64 spaces and a marker: over 64 columns
+        assertRefused(SUMMARY + "- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x\n", "document", 7, "nest deeper");
+        assertRefused(SUMMARY + "- - x\n".repeat(20_000), "document", 7 + NestingBudget.MAX_COLUMNS / 4, "in the whole document");
+    }
+
+    @Test
+    void fencedCodeAndThematicBreaksDoNotCountAsNesting() {
+        String code = SUMMARY + "```yaml\n" + (" ".repeat(80) + "- deeply: indented\n").repeat(1_000) + "```\n\n" + "- ".repeat(500) + "\n";
+        assertThat(NestingBudget.overAt(code), equalTo(0));
+    }
+
+    @Test
     void theTemplatesOwnPlaceholdersAreNotACaseStudyYet() {
         assertRefused(SUMMARY + "## Business Challenge\n\n- Technical context\n- Pain points\n", "Business Challenge", 9,
                 "'Technical context:' is still the template's placeholder");
