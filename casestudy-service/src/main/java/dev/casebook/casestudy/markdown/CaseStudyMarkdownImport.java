@@ -181,6 +181,7 @@ public class CaseStudyMarkdownImport {
         List<MetricRow> asWritten = metrics.rows().stream().map(row -> new MetricRow(row.metric().name(), row.metric().unit(),
                 row.metric().before(), row.metric().after(), row.metric().better(),
                 row.metric().better() == null ? null : row.writtenImprovement(), null)).toList();
+        notes.sort(java.util.Comparator.comparingInt(ImportNote::line)); // in the order the writer reads the document
         return new Imported(document, rows, asWritten, List.copyOf(notes));
     }
 

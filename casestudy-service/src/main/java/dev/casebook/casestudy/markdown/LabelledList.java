@@ -94,9 +94,9 @@ final class LabelledList {
         prose.structure();
         if (!odd.isEmpty()) {
             prose.leftOver(String.join("\n", odd.stream().map(item -> context.source().of(List.<Node>of(item))).toList()));
-            context.note(MarkdownSource.line(odd.get(0)), odd.size() + (odd.size() == 1 ? " item" : " items")
+            context.note(MarkdownSource.line(odd.get(0)), (odd.size() == 1 ? "1 item" : odd.size() + " items")
                     + " of the list (" + quoted(context, odd.get(0)) + (odd.size() > 1 ? ", …" : "")
-                    + ") are not " + expected + " items, or repeat one; kept as prose below the list");
+                    + (odd.size() == 1 ? ") is not one of " : ") are not ") + expected + " items, or repeats one; kept as prose below the list");
         }
     }
 
