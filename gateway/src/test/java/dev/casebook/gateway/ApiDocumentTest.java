@@ -69,14 +69,30 @@ class ApiDocumentTest {
                 .body("paths.'/api/case-studies/{id}/revisions'.get.security[0]", hasKey("bearer"))
                 .body("paths.'/api/metrics/samples'.post.security[0]", hasKey("bearer"))
                 .body("paths.'/api/auth/me'.get.responses.'401'.description", containsString("POST /api/auth/login"))
-                // optional: anonymous or with a token
-                .body("paths.'/api/case-studies'.get.security", equalTo(List.of(Map.of(), Map.of("bearer", List.of()))))
-                .body("paths.'/api/case-studies/{idOrSlug}'.get.security[1]", hasKey("bearer"))
-                .body("paths.'/api/metrics/catalog'.get.security[0]", equalTo(Map.of()))
-                .body("paths.'/api/metrics/analytics/{caseStudyId}'.get.security[0]", equalTo(Map.of()))
+                // public reads carry no requirement (a token, when sent, must be valid)
+                .body("paths.'/api/case-studies'.get.security", equalTo(List.of()))
+                .body("paths.'/api/case-studies'.get.description", containsString("Public: no token is needed"))
+                .body("paths.'/api/case-studies'.get.responses.'401'.description", containsString("a token that is sent must be valid"))
+                .body("paths.'/api/case-studies/{idOrSlug}'.get.security", equalTo(List.of()))
+                .body("paths.'/api/metrics/catalog'.get.security", equalTo(List.of()))
+                .body("paths.'/api/metrics/analytics/{caseStudyId}'.get.security", equalTo(List.of()))
+                .body("paths.'/api/auth/jwks'.get.security", equalTo(List.of()))
                 // not looked at
-                .body("paths.'/api/auth/jwks'.get.security[1]", hasKey("bearer"))
                 .body("paths.'/api/auth/login'.post.security", equalTo(List.of()));
+    }
+
+    @Test
+    void everyOperationDescribesTheGatewaysOwnErrorsAsProblems() {
+        merged()
+                .body("paths.'/api/auth/me'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/case-studies'.post.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/auth/login'.post.responses.'504'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/auth/me'.get.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas", hasKey("Problem"));
     }
 
     @Test

@@ -17,12 +17,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sign-in", description = "Log in, refresh and log out; who the token belongs to; the keys tokens are signed with")
 public class SessionResource {
 
     private final Logins logins;
@@ -38,8 +46,12 @@ public class SessionResource {
     @POST
     @Path("/login")
     @PermitAll
-    @Operation(summary = "Log in", description = "Returns an access token (send it as 'Authorization: Bearer …') and a refresh token."
+    @Operation(operationId = "logIn", summary = "Log in", description = "Returns an access token (send it as 'Authorization: Bearer …') and a refresh token."
             + " 401 for a wrong username or password; 429 with Retry-After after 5 failures for one username within 15 minutes.")
+    @APIResponse(responseCode = "200", description = "The access token and a refresh token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password")
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this username: wait as Retry-After says")
     public Response login(@Valid @NotNull Credentials credentials) {
         return tokens(logins.logIn(credentials.username(), credentials.password()));
     }
@@ -47,8 +59,11 @@ public class SessionResource {
     @POST
     @Path("/refresh")
     @PermitAll
-    @Operation(summary = "Trade a refresh token for a new pair",
+    @Operation(operationId = "refreshSession", summary = "Trade a refresh token for a new pair",
             description = "The refresh token is used up. Presenting a used one again revokes every token of its session.")
+    @APIResponse(responseCode = "200", description = "A new pair; the refresh token sent is used up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, used up, expired or revoked")
     public Response refresh(@Valid @NotNull RefreshTokenRequest request) {
         return tokens(sessions.refresh(request.refreshToken()));
     }
@@ -56,7 +71,8 @@ public class SessionResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "End the session a refresh token belongs to")
+    @Operation(operationId = "logOut", summary = "End the session a refresh token belongs to")
+    @APIResponse(responseCode = "204", description = "The session is over")
     public Response logout(@Valid @NotNull RefreshTokenRequest request) {
         sessions.close(request.refreshToken());
         return Response.noContent().build();
@@ -65,7 +81,7 @@ public class SessionResource {
     @GET
     @Path("/me")
     @Authenticated
-    @Operation(summary = "Who the access token belongs to")
+    @Operation(operationId = "readCurrentUser", summary = "Who the access token belongs to")
     public CurrentUser me() {
         User user = findUser(token.getSubject());
         if (user == null || !user.enabled) {

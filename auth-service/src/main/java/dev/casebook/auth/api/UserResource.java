@@ -17,6 +17,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.EnumSet;
 import java.util.UUID;
@@ -24,6 +31,7 @@ import java.util.UUID;
 @Path("/api/auth/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "Users", description = "User administration (admins) and the roles a user can hold")
 public class UserResource {
 
     private final UserDirectory users;
@@ -34,7 +42,10 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user", description = "409 when the username is taken, whatever its case.")
+    @Operation(operationId = "createUser", summary = "Create a user", description = "409 when the username is taken, whatever its case.")
+    @APIResponse(responseCode = "201", description = "The new user", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken, whatever its case")
     public Response create(@Valid @NotNull NewUser request) {
         User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
         // A path, not a URL: behind the gateway this service's own host means nothing to a client.
@@ -45,7 +56,7 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List users by username", description = "page counts from 0; size is 1 to 100, 20 by default.")
+    @Operation(operationId = "listUsers", summary = "List users by username", description = "page counts from 0; size is 1 to 100, 20 by default.")
     public UserPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
         UserDirectory.Page found = users.page(request.page(), request.size());
@@ -54,7 +65,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "readUser", summary = "One user")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(users.get(id));
     }
@@ -62,23 +73,29 @@ public class UserResource {
     @PUT
     @Path("/{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a user's roles", description = "409 when it would leave no enabled admin."
+    @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles", description = "409 when it would leave no enabled admin."
             + " Access tokens already issued keep their roles until they expire.")
+    @APIResponse(responseCode = "200", description = "The user with the new roles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
     public UserView changeRoles(@PathParam("id") UUID id, @Valid @NotNull RoleChange request) {
         return UserView.of(users.changeRoles(id, EnumSet.copyOf(request.roles())));
     }
 
     @POST
     @Path("/{id}/disable")
-    @Operation(summary = "Disable a user", description = "They can no longer log in or refresh; their sessions are revoked."
+    @Operation(operationId = "disableUser", summary = "Disable a user", description = "They can no longer log in or refresh; their sessions are revoked."
             + " 409 when it would leave no enabled admin.")
+    @APIResponse(responseCode = "200", description = "The user, disabled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
     public UserView disable(@PathParam("id") UUID id) {
         return UserView.of(users.setEnabled(id, false));
     }
 
     @POST
     @Path("/{id}/enable")
-    @Operation(summary = "Enable a user again")
+    @Operation(operationId = "enableUser", summary = "Enable a user again")
     public UserView enable(@PathParam("id") UUID id) {
         return UserView.of(users.setEnabled(id, true));
     }

@@ -36,11 +36,19 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/api/case-studies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case studies", description = "Case studies in the template's shape: create, list and search, read as JSON or Markdown, edit with ETags, revisions")
 public class CaseStudyResource {
 
     public static final String MARKDOWN = "text/markdown";
@@ -66,7 +74,10 @@ public class CaseStudyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
+    @Operation(operationId = "createCaseStudy", summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
+    @APIResponse(responseCode = "201", description = "The new DRAFT", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken by another case study")
     public Response create(@Valid @NotNull CaseStudyDocument document, @Context UriInfo uri) {
         CaseStudy created = desk.create(document, callers.current());
         return representations.json(created, Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build()));
@@ -74,8 +85,10 @@ public class CaseStudyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List and search case studies",
+    @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Filters combine; q is full-text search over every section, ranked. Anonymous callers and viewers list published case studies.")
+    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = "first, prev, next and last pages (RFC 8288)", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.Page.class)))
     public Response list(@QueryParam("status") @Pattern(regexp = "DRAFT|IN_REVIEW|PUBLISHED|ARCHIVED", message = "must be one of DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED") String status,
                          @QueryParam("industry") @Size(max = 100) String industry,
                          @QueryParam("tag") @Size(max = 50) String tag,
@@ -96,7 +109,11 @@ public class CaseStudyResource {
     @GET
     @Path("/{idOrSlug}")
     @PermitAll
-    @Operation(summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see published case studies only.")
+    @Operation(operationId = "readCaseStudy", summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see published case studies only.")
+    @APIResponse(responseCode = "200", description = "The case study", headers = @Header(name = "ETag", description = "Its version; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)),
+                    @Content(mediaType = MARKDOWN + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING, description = "The template filled in"))})
+    @APIResponse(responseCode = "304", description = "The copy named in If-None-Match is current")
     public Response read(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
         return representations.json(reader.visible(idOrSlug, callers.current()), request);
     }
@@ -105,7 +122,7 @@ public class CaseStudyResource {
     @Path("/{idOrSlug}")
     @PermitAll
     @Produces(MARKDOWN + ";charset=UTF-8")
-    @Operation(summary = "Read a case study as Markdown in the template's shape",
+    @Operation(operationId = "readCaseStudy", summary = "Read a case study as Markdown in the template's shape",
             description = "The template's headings and nothing else, as CommonMark. With frontMatter=true, slug, client, industry "
                     + "and tags lead it as YAML front matter, for static-site generators.")
     public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @QueryParam("frontMatter") @DefaultValue("false") boolean frontMatter,
@@ -114,23 +131,35 @@ public class CaseStudyResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Replace a case study", description = "Needs If-Match with the ETag read last.")
-    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study", description = "Needs If-Match with the ETag read last.")
+    @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is ARCHIVED, or IN_REVIEW and the caller is its author")
+    @APIResponse(responseCode = "412", description = "Someone saved a newer version since the ETag sent in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response replace(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull CaseStudyDocument document) {
+        UUID id = desk.idOf(idOrSlug, callers.current());
         CaseStudy saved = desk.replace(id, document, Etags.expectedVersion(ifMatch), callers.current());
         return representations.json(saved, Response.ok());
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes(MERGE_PATCH)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Change part of a case study (JSON merge patch)", description = "Needs If-Match with the ETag read last.")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    @Operation(operationId = "patchCaseStudy", summary = "Change part of a case study (JSON merge patch)", description = "Needs If-Match with the ETag read last.")
+    @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is ARCHIVED, or IN_REVIEW and the caller is its author")
+    @APIResponse(responseCode = "412", description = "Someone saved a newer version since the ETag sent in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response patch(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = Etags.expectedVersion(ifMatch);
+        UUID id = desk.idOf(idOrSlug, callers.current());
         CaseStudy current = desk.workingCopy(id, callers.current());
         CaseStudyDocument patched = mergePatch.apply(current.content, patch);
         CaseStudy saved = desk.replace(id, patched, expected, callers.current());
@@ -138,11 +167,13 @@ public class CaseStudyResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Delete a case study", description = "Admins, or the author of a draft never published.")
-    public Response delete(@PathParam("id") UUID id) {
-        desk.delete(id, callers.current());
+    @Operation(operationId = "deleteCaseStudy", summary = "Delete a case study", description = "Admins, or the author of a draft never published.")
+    @APIResponse(responseCode = "204", description = "Deleted, with its revisions, metrics and samples")
+    @APIResponse(responseCode = "403", description = "Only an admin deletes a case study that was ever published")
+    public Response delete(@PathParam("idOrSlug") String idOrSlug) {
+        desk.delete(desk.idOf(idOrSlug, callers.current()), callers.current());
         return Response.noContent().build();
     }
 

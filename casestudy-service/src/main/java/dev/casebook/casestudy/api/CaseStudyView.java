@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -17,6 +18,7 @@ import java.util.UUID;
 /** A case study as clients read it: every section of the template, and where it stands. */
 @JsonPropertyOrder({"id", "status", "version", "authorId", "createdAt", "updatedAt", "publishedAt", "reviewComment", "metrics"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"id", "status", "version", "authorId", "createdAt", "updatedAt", "metrics", "title", "summary"})
 public record CaseStudyView(UUID id, CaseStudyStatus status, long version, String authorId,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, String reviewComment,
                             List<MetricRow> metrics, @JsonUnwrapped CaseStudyDocument document) {

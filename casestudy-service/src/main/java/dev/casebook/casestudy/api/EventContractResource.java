@@ -8,8 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/case-studies/asyncapi")
+@Tag(name = "Events", description = "The AsyncAPI description of the Kafka events other services subscribe to")
 public class EventContractResource {
 
     private final EventContract contract;
@@ -21,7 +23,7 @@ public class EventContractResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The AsyncAPI document of topic casestudy.events",
+    @Operation(operationId = "readEventContract", summary = "The AsyncAPI document of topic casestudy.events",
             description = "Event types, CloudEvents headers and the JSON Schema of every payload.")
     public ObjectNode asyncApi() {
         return contract.document();

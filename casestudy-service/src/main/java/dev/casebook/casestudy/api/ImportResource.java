@@ -16,12 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 
 @Path("/api/case-studies/import")
+@Tag(name = "Import", description = "Start a case study from Markdown written in the template; the empty template")
 public class ImportResource {
 
     private final CaseStudyMarkdownImport markdownImport;
@@ -41,7 +46,7 @@ public class ImportResource {
     @Consumes(CaseStudyResource.MARKDOWN)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Start a case study from Markdown written in the template",
+    @Operation(operationId = "importCaseStudy", summary = "Start a case study from Markdown written in the template",
             description = "Headings are the template's, in its order (case, blanks and '&' or 'and' do not matter). What can be "
                     + "read as structure becomes structure; everything else is kept as its section's prose, and each such choice "
                     + "is listed in importNotes. The metrics table is on the case study at once, as written, until metrics-service "

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Path("/api/case-studies/{id}/revisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Case studies")
 public class RevisionResource {
 
     public record RevisionSummary(int number, CaseStudyStatus status, String title, String savedBy, Instant savedAt) {
@@ -40,7 +42,7 @@ public class RevisionResource {
     }
 
     @GET
-    @Operation(summary = "List the saved versions of a case study, oldest first")
+    @Operation(operationId = "listRevisions", summary = "List the saved versions of a case study, oldest first")
     public List<RevisionSummary> list(@PathParam("id") UUID id) {
         return reader.revisions(id, callers.current()).stream()
                 .map(r -> new RevisionSummary(r.number, r.status, r.title, r.savedBy, r.savedAt))
@@ -49,7 +51,7 @@ public class RevisionResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Read one saved version of a case study")
+    @Operation(operationId = "readRevision", summary = "Read one saved version of a case study")
     public RevisionView read(@PathParam("id") UUID id, @PathParam("number") int number) {
         CaseStudyRevision revision = reader.revision(id, number, callers.current());
         return new RevisionView(revision.number, revision.status, revision.savedBy, revision.savedAt, revision.content);

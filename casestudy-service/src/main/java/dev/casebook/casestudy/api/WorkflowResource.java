@@ -17,12 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** The editorial workflow: DRAFT -> IN_REVIEW -> PUBLISHED, and the ways back. */
 @Path("/api/case-studies/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workflow", description = "The editorial workflow: DRAFT -> IN_REVIEW -> PUBLISHED, changes requested, unpublish, archive")
 public class WorkflowResource {
 
     public record ChangeRequest(@NotBlank @Size(max = 5_000) String comment) {
@@ -41,7 +49,10 @@ public class WorkflowResource {
     @POST
     @Path("/submit")
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Submit a draft for review (DRAFT -> IN_REVIEW)")
+    @Operation(operationId = "submitCaseStudy", summary = "Submit a draft for review (DRAFT -> IN_REVIEW)")
+    @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response submit(@PathParam("id") UUID id) {
         return answer(desk.submit(id, callers.current()));
     }
@@ -49,7 +60,10 @@ public class WorkflowResource {
     @POST
     @Path("/publish")
     @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Publish a reviewed case study (IN_REVIEW -> PUBLISHED)")
+    @Operation(operationId = "publishCaseStudy", summary = "Publish a reviewed case study (IN_REVIEW -> PUBLISHED)")
+    @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response publish(@PathParam("id") UUID id) {
         return answer(desk.publish(id, callers.current()));
     }
@@ -58,7 +72,10 @@ public class WorkflowResource {
     @Path("/request-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Send a case study back to its author with a comment (IN_REVIEW -> DRAFT)")
+    @Operation(operationId = "requestChanges", summary = "Send a case study back to its author with a comment (IN_REVIEW -> DRAFT)")
+    @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response requestChanges(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return answer(desk.requestChanges(id, request.comment(), callers.current()));
     }
@@ -66,7 +83,10 @@ public class WorkflowResource {
     @POST
     @Path("/unpublish")
     @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Take a case study off the public site (PUBLISHED -> DRAFT)")
+    @Operation(operationId = "unpublishCaseStudy", summary = "Take a case study off the public site (PUBLISHED -> DRAFT)")
+    @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response unpublish(@PathParam("id") UUID id) {
         return answer(desk.unpublish(id, callers.current()));
     }
@@ -74,7 +94,10 @@ public class WorkflowResource {
     @POST
     @Path("/archive")
     @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Archive a case study for good")
+    @Operation(operationId = "archiveCaseStudy", summary = "Archive a case study for good")
+    @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
+    @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response archive(@PathParam("id") UUID id) {
         return answer(desk.archive(id, callers.current()));
     }

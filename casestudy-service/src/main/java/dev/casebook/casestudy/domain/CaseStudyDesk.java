@@ -156,6 +156,14 @@ public class CaseStudyDesk {
         caseStudy.delete();
     }
 
+    /** The id of the working copy named by id or slug, or 404 as for {@link #workingCopy(UUID, Caller)}. */
+    public UUID idOf(String idOrSlug, Caller caller) {
+        return CaseStudy.byIdOrSlug(idOrSlug)
+                .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
+                .map(caseStudy -> caseStudy.id)
+                .orElseThrow(() -> ProblemException.notFound("There is no case study '" + idOrSlug + "'"));
+    }
+
     /** The working copy, or 404 for anyone who may not see it: other people's drafts do not exist for them. */
     public CaseStudy workingCopy(UUID id, Caller caller) {
         return CaseStudy.<CaseStudy>findByIdOptional(id)

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.casebook.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,12 @@ public class CaseStudyListing {
     public record Filter(CaseStudyStatus status, String industry, String tag, String tech, String author, String q) {
     }
 
+    @Schema(requiredProperties = {"id", "slug", "title", "status", "tags", "authorId", "updatedAt"})
     public record Summary(UUID id, String slug, String title, CaseStudyStatus status, String industry, List<String> tags,
                           String authorId, Instant updatedAt, Instant publishedAt, String excerpt) {
     }
 
+    @Schema(requiredProperties = {"items", "page", "size", "total"})
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class ApiDocumentMerger {
 
     static final String SECURITY_SCHEME = "bearer";
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String DEFAULT_OPENAPI_VERSION = "3.1.0";
     private static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}/]+}");
@@ -74,6 +75,12 @@ final class ApiDocumentMerger {
                 }
             }
         }
+        // The services describe their errors with platform's Problem schema; the gateway's own errors use it too.
+        ObjectNode schemas = components.withObjectProperty("schemas");
+        if (!schemas.has("Problem")) {
+            schemas.putObject("Problem").put("type", "object").put("description", "RFC 9457 problem details with the request id")
+                    .put("additionalProperties", true);
+        }
         components.withObjectProperty("securitySchemes").set(SECURITY_SCHEME, json.createObjectNode()
                 .put("type", "http")
                 .put("scheme", "bearer")
@@ -83,6 +90,8 @@ final class ApiDocumentMerger {
         ObjectNode merged = json.createObjectNode();
         merged.put("openapi", openapiVersion != null ? openapiVersion : DEFAULT_OPENAPI_VERSION);
         merged.set("info", info(services));
+        // Relative: the document is served by the gateway it describes, whatever address clients know it by.
+        merged.putArray("servers").addObject().put("url", "/").put("description", "The gateway that serves this document");
         if (!tags.isEmpty()) {
             merged.set("tags", tags);
         }
@@ -188,24 +197,32 @@ final class ApiDocumentMerger {
             }
             Access access = policy.of(HttpMethod.valueOf(operationName.toUpperCase(Locale.ROOT)), concrete);
             ArrayNode security = operation.putArray("security");
+            ObjectNode responses = operation.withObjectProperty("responses");
             switch (access) {
-                case TOKEN_REQUIRED -> {
-                    security.addObject().putArray(SECURITY_SCHEME);
-                    ObjectNode responses = operation.withObjectProperty("responses");
-                    if (!responses.has("401")) {
-                        responses.putObject("401").put("description",
-                                "No valid access token: log in (POST /api/auth/login) and send it as 'Authorization: Bearer <token>'");
-                    }
-                }
-                case TOKEN_OPTIONAL -> {
-                    security.addObject(); // anonymous is fine ...
-                    security.addObject().putArray(SECURITY_SCHEME); // ... and a token may show more
-                }
+                case TOKEN_REQUIRED -> security.addObject().putArray(SECURITY_SCHEME);
+                case TOKEN_OPTIONAL -> operation.put("description", (operation.path("description").asText("")
+                        + " Public: no token is needed; with one, its holder also sees what their roles let them see.").strip());
                 case NO_TOKEN_NEEDED -> {
                     // an empty list: no token
                 }
             }
+            if (access != Access.NO_TOKEN_NEEDED) {
+                problem(responses, "401", "No valid access token: log in (POST /api/auth/login) and send it as 'Authorization: Bearer <token>'"
+                        + (access == Access.TOKEN_OPTIONAL ? "; a token that is sent must be valid" : ""));
+            }
+            problem(responses, "429", "The caller sent too many requests: wait as Retry-After says (RateLimit headers tell the budget)");
+            problem(responses, "503", "The service behind this route is down or its circuit is open: retry after Retry-After");
+            problem(responses, "504", "The service behind this route did not answer in time");
         }
+    }
+
+    /** An error the gateway itself may answer, as a problem; a description the service gave is kept. */
+    private void problem(ObjectNode responses, String status, String description) {
+        ObjectNode response = responses.withObjectProperty(status);
+        if (!response.path("description").isTextual() || response.get("description").asText().isBlank()) {
+            response.put("description", description);
+        }
+        response.putObject("content").putObject(PROBLEM_MEDIA_TYPE).putObject("schema").put("$ref", "#/components/schemas/Problem");
     }
 
     private static boolean isUnder(String path, String prefix) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
 /** Improvements across all published case studies; public. */
 @Path("/api/metrics/analytics")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytics", description = "Improvements across published case studies")
 public class AnalyticsResource {
 
     private static final String METRIC = "Only this metric (any capitalisation); all metrics when left out";
@@ -32,28 +34,28 @@ public class AnalyticsResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Per metric: how many published case studies report it, and the mean, median, min and max improvement")
+    @Operation(operationId = "summarizeImprovements", summary = "Per metric: how many published case studies report it, and the mean, median, min and max improvement")
     public List<Analytics.MetricStatistics> summary(@QueryParam("metric") @Size(max = 100) @Parameter(description = METRIC) String metric) {
         return analytics.summary(metric);
     }
 
     @GET
     @Path("/by-industry")
-    @Operation(summary = "The summary per industry of the published case studies")
+    @Operation(operationId = "summarizeImprovementsByIndustry", summary = "The summary per industry of the published case studies")
     public List<Analytics.IndustryStatistics> byIndustry(@QueryParam("metric") @Size(max = 100) @Parameter(description = METRIC) String metric) {
         return analytics.byIndustry(metric);
     }
 
     @GET
     @Path("/by-technology")
-    @Operation(summary = "The summary per tech-stack entry of the published case studies")
+    @Operation(operationId = "summarizeImprovementsByTechnology", summary = "The summary per tech-stack entry of the published case studies")
     public List<Analytics.TechnologyStatistics> byTechnology(@QueryParam("metric") @Size(max = 100) @Parameter(description = METRIC) String metric) {
         return analytics.byTechnology(metric);
     }
 
     @GET
     @Path("/top")
-    @Operation(summary = "The published case studies that improved a metric most, largest improvement first")
+    @Operation(operationId = "listTopImprovements", summary = "The published case studies that improved a metric most, largest improvement first")
     public List<Analytics.TopImprovement> top(@QueryParam("metric") @Size(max = 100) @Parameter(required = true, example = "Response Time") String metric,
                                               @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         if (metric == null || metric.isBlank()) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -28,6 +29,7 @@ import java.util.UUID;
 /** A case study's performance-metrics table. */
 @Path("/api/metrics/case-studies/{caseStudyId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Metrics", description = "Each case study's performance-metrics table (before, after, improvement) and the catalogue of known metrics")
 public class MetricsTableResource {
 
     /** The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain. */
@@ -50,7 +52,7 @@ public class MetricsTableResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Read a case study's metrics table",
+    @Operation(operationId = "readMetricsTable", summary = "Read a case study's metrics table",
             description = "Anyone may read the table of a published case study; a draft's only its author, editors and admins.")
     public MetricsTableView read(@PathParam("caseStudyId") UUID caseStudyId) {
         return MetricsTableView.of(desk.table(caseStudyId, callers.current()));
@@ -59,7 +61,7 @@ public class MetricsTableResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Set every row of a case study's metrics table",
+    @Operation(operationId = "replaceMetricsTable", summary = "Set every row of a case study's metrics table",
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
     public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, MetricsTableRequest request) {
@@ -69,7 +71,7 @@ public class MetricsTableResource {
     @POST
     @Path("/derive")
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Fill the table's before and after values from the samples",
+    @Operation(operationId = "deriveMetricsTable", summary = "Fill the table's before and after values from the samples",
             description = "Every metric with samples of both phases gets the statistic (default p50) of its BEFORE samples as "
                     + "before and of its AFTER samples as after. Same permission as PUT; emits the same event.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,

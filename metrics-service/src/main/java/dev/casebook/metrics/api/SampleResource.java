@@ -17,6 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
@@ -29,6 +35,7 @@ import java.util.UUID;
 /** Raw samples of a case study's metrics, and their statistics. */
 @Path("/api/metrics/case-studies/{caseStudyId}/samples")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Samples", description = "Raw measurements from load tests, and their statistics")
 public class SampleResource {
 
     public record Accepted(UUID caseStudyId, int accepted) {
@@ -58,9 +65,11 @@ public class SampleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
-    @Operation(summary = "Add raw samples",
+    @Operation(operationId = "addSamples", summary = "Add raw samples",
             description = "A JSON array of 1 to 10000 samples, stored all or none. Same permission as setting the table. "
                     + "Load-testing tools may send the same array (or one sample) to Kafka topic metrics.samples, keyed by the case study id.")
+    @APIResponse(responseCode = "202", description = "Stored; the statistics include them from now on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     public Response add(@PathParam("caseStudyId") UUID caseStudyId, List<Sample> samples) {
         int accepted = intake.add(caseStudyId, samples, callers.current());
         return Response.accepted(new Accepted(caseStudyId, accepted)).build();
@@ -69,7 +78,7 @@ public class SampleResource {
     @GET
     @Path("/summary")
     @PermitAll
-    @Operation(summary = "Statistics of the samples per metric and phase",
+    @Operation(operationId = "summarizeSamples", summary = "Statistics of the samples per metric and phase",
             description = "count, min, max, mean and the percentiles p50, p95, p99 (interpolated, as PostgreSQL's percentile_cont).")
     public Summary summary(@PathParam("caseStudyId") UUID caseStudyId) {
         Map<String, MetricSummary> byMetric = new LinkedHashMap<>();
