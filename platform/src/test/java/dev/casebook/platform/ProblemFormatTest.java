@@ -16,6 +16,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(CasebookInfrastructure.class)
@@ -98,6 +101,21 @@ class ProblemFormatTest {
     void aBodyOverOneMebibyteIsRefused() {
         String huge = "{\"text\": \"" + "x".repeat(1024 * 1024 + 10) + "\", \"mood\": \"CALM\"}";
         assertProblem(given().contentType(ContentType.JSON).body(huge).post("/notes").then(), 413, "content-too-large");
+    }
+
+    @Test
+    void aChunkedBodyOverOneMebibyteIsRefusedAsAProblemToo() throws Exception {
+        byte[] huge = ("{\"text\": \"" + "x".repeat(1024 * 1024 + 10) + "\", \"mood\": \"CALM\"}").getBytes();
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/notes"))
+                .header("Content-Type", "application/json")
+                // an InputStream of unknown length is sent chunked, with no Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, answer.statusCode());
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+        assertThat(answer.body(), containsString("\"requestId\""));
+        assertThat(answer.body(), containsString("over the limit"));
     }
 
     @Test

@@ -20,7 +20,7 @@ public class OversizedBodies {
     private final long limit;
     private final ProblemWriter problems;
 
-    public OversizedBodies(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
+    public OversizedBodies(@ConfigProperty(name = "casebook.http.max-body-size") MemorySize limit,
                            ProblemWriter problems) {
         this.limit = limit.asLongValue();
         this.problems = problems;

@@ -61,6 +61,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BoundedBodies.TooLarge e, HttpServerRequest request) {
+        return ProblemResponses.toResponse(e.problem(), request);
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         // The client gets the request id, the log gets the cause: never the other way round.
         LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
