@@ -40,7 +40,25 @@ class CorsTest {
                 .header("Access-Control-Request-Method", "DELETE")
                 .options("/api/case-studies/cs-42").then()
                 .statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue())
+                .contentType("application/problem+json")
+                .body("detail", containsString(origin))
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void anotherSitesRequestIsRefusedAsAProblemAndNeverReachesTheService() {
+        given().header("Origin", "https://evil.example")
+                .get("/api/case-studies/cs-42/revisions").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theGatewaysOwnPagesAreSameOrigin() {
+        String own = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        given().header("Origin", own).get("/q/openapi").then().statusCode(200);
     }
 
     @Test
