@@ -48,7 +48,7 @@ class ImportTest {
         Response answer = People.alice().contentType("text/markdown").body(corpus("01-template-literal.md"))
                 .post("/api/case-studies/import");
         answer.then().statusCode(201)
-                .contentType(startsWith("application/json"))
+                .contentType(equalTo("application/json;charset=UTF-8")) // as every other JSON answer
                 .body("challenge.painPoints[0]", notNullValue())
                 .body("challenge.limitations[0]", notNullValue())
                 .body("results.technicalMetrics[0]", notNullValue())

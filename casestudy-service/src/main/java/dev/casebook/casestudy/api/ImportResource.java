@@ -61,7 +61,6 @@ public class ImportResource {
         CaseStudyMarkdownImport.Imported imported = markdownImport.read(markdown);
         CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), imported.metricsAsWritten(), callers.current());
         return representations.imported(created, imported.notes(), Response
-                .created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build())
-                .type(MediaType.APPLICATION_JSON));
+                .created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build()));
     }
 }
