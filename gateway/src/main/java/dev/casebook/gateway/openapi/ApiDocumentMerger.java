@@ -120,7 +120,7 @@ final class ApiDocumentMerger {
                 .put("title", "Casebook API")
                 .put("description", description.toString())
                 .put("version", version);
-        info.putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
+        info.putObject("license").put("name", "Apache 2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
         if (!leftOut.isEmpty()) {
             info.set("x-casebook-left-out", leftOut);
         }

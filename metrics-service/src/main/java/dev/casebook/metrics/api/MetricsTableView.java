@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** A metrics table as clients read it and as the {@code metrics.updated} event carries it. */
 public record MetricsTableView(UUID caseStudyId, List<Row> rows,
-                               @Schema(description = "Null while the case study has no table yet") Instant updatedAt) {
+                               @Schema(description = "Null while the case study has no table yet", nullable = true) Instant updatedAt) {
 
     public record Row(String name, String unit, BigDecimal before, BigDecimal after, Direction better,
                       @Schema(description = "Full precision (34 significant digits); negative for a regression; null without a baseline")

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.domain.Phase;
@@ -44,9 +45,11 @@ public class SampleResource {
     public record Statistics(long count, double min, double max, double mean, double p50, double p95, double p99) {
     }
 
+    /** A phase without samples is left out, rather than null, so that its schema stays a plain object. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MetricSummary(String metric,
-                                @Schema(description = "Null without BEFORE samples") Statistics before,
-                                @Schema(description = "Null without AFTER samples") Statistics after) {
+                                @Schema(description = "Absent without BEFORE samples") Statistics before,
+                                @Schema(description = "Absent without AFTER samples") Statistics after) {
     }
 
     public record Summary(UUID caseStudyId, List<MetricSummary> metrics) {

@@ -34,14 +34,15 @@ public class Analytics {
             long withoutBaseline) {
     }
 
-    public record IndustryStatistics(@Schema(description = "Null for case studies that name no industry") String industry,
+    public record IndustryStatistics(@Schema(description = "Null for case studies that name no industry", nullable = true) String industry,
                                      List<MetricStatistics> metrics) {
     }
 
     public record TechnologyStatistics(@Schema(examples = "Quarkus") String technology, List<MetricStatistics> metrics) {
     }
 
-    public record TopImprovement(UUID caseStudyId, String slug, String title, String industry, String metric, String unit,
+    public record TopImprovement(UUID caseStudyId, String slug, String title,
+                                 @Schema(description = "Null when the case study names no industry", nullable = true) String industry, String metric, String unit,
                                  BigDecimal before, BigDecimal after, BigDecimal improvementPercent) {
     }
 
