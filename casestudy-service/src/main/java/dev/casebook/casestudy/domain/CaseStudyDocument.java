@@ -12,6 +12,9 @@ import java.util.List;
  * Every section of the case-study template, as authors write it. Limits keep a case study readable
  * and the service safe: texts are bounded, lists are short, diagrams must be mermaid.
  *
+ * <p>Members without a value are left out of the JSON at every depth, never {@code null}, so that each record's
+ * schema can say what a present member is.
+ *
  * <p>Each section holds its structured fields and, beside them, free Markdown: {@code prose} comes before the
  * structured part of the section and {@code proseAfter} after it, so that whatever a writer wrote in a section
  * that is not one of its fields still has a place. The sections the document has no record of its own for
@@ -53,14 +56,17 @@ public record CaseStudyDocument(
      * {@code ###} subsection besides the template's two) and Performance Metrics (text around the table, and
      * rows that are not numbers).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SectionText(@Size(max = PROSE_LENGTH) String prose,
                               @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Client(@Size(max = 200) String name,
                          @Size(max = 100) @Pattern(regexp = "[^\\n]*", message = "must be one line") String industry) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BusinessChallenge(@Size(max = TEXT_LENGTH) String technicalContext,
                                     @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> painPoints,
                                     @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> limitations,
@@ -72,12 +78,14 @@ public record CaseStudyDocument(
      * A section made of prose and a mermaid diagram: the solution architecture, the key components, the overview
      * of the challenges. {@code description} comes before the diagram, {@code proseAfter} after it.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Diagrammed(@Size(max = PROSE_LENGTH) String description,
                              @MermaidDiagram @Size(max = 20_000) String diagram,
                              @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
     /** Entries are listed comma-separated in the template, so an entry holds no comma. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TechStack(@Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> frontend,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> backend,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> infrastructure,
@@ -86,6 +94,7 @@ public record CaseStudyDocument(
                             @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TechnicalChallenge(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
                                      @Size(max = 10) List<@Valid Approach> approaches,
                                      @Size(max = TEXT_LENGTH) String finalSolution,
@@ -94,23 +103,27 @@ public record CaseStudyDocument(
                                      @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Approach(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String name,
                            @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> pros,
                            @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> cons) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CodeExample(@Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_+#.-]*", message = "must be a language name such as java or typescript") String language,
                               @Size(max = 20_000) String code,
                               @Size(max = PROSE_LENGTH) String caption,
                               @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Deployment(@Size(max = 20) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String> stages,
                              @MermaidDiagram @Size(max = 20_000) String diagram,
                              @Size(max = PROSE_LENGTH) String prose,
                              @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Results(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> technicalMetrics,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> businessValue,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> roi,
@@ -118,6 +131,7 @@ public record CaseStudyDocument(
                           @Size(max = PROSE_LENGTH) String proseAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Lessons(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> insights,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> paidOff,
                           @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> failed,

@@ -105,6 +105,10 @@ class ContractIT {
         as(author).contentType("text/markdown").body("# Case Study: Imported " + n + "\n\n## Executive Summary\n\nFrom Markdown.\n")
                 .post("/api/case-studies/import");
         as(author).contentType("text/markdown").body("No title here.\n").post("/api/case-studies/import");
+        // a whole document, every section with its prose, as JSON
+        String full = as(author).contentType("text/markdown").body(corpusDocument("07-prose-sections.md", n))
+                .post("/api/case-studies/import").then().statusCode(201).extract().path("id");
+        as(author).get("/api/case-studies/" + full);
 
         // metrics and samples
         Accounts.untilNotBusy(() -> as(author).contentType(ContentType.JSON)
@@ -134,6 +138,16 @@ class ContractIT {
         as(admin).delete("/api/case-studies/" + id);
 
         assertThat(String.join("\n", violations), violations, empty());
-        assertThat("every call of the story went through the validator", checked, hasSize(48));
+        assertThat("every call of the story went through the validator", checked, hasSize(50));
+    }
+
+    /** A case study of casestudy-service's Markdown corpus, with a title of its own for this run. */
+    private static String corpusDocument(String file, String n) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("../../casestudy-service/src/test/resources/corpus", file))
+                    .replaceFirst("# Case Study: ", "# Case Study: " + n + " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
