@@ -54,13 +54,6 @@ final class ProseAround {
         return blankToNull(String.join("\n\n", after));
     }
 
-    /** Every word of the section as prose, for a section that turned out to have no structure. */
-    String all() {
-        String first = before();
-        String rest = after();
-        return first == null ? rest : rest == null ? first : first + "\n\n" + rest;
-    }
-
     // Leading blanks are Markdown (an indented code block), trailing ones are not.
     static String blankToNull(String markdown) {
         return markdown == null || markdown.isBlank() ? null : markdown.stripTrailing();

@@ -1,6 +1,5 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.MetricRow;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -28,10 +27,6 @@ final class Markdowns {
     static String roundTrip(String markdown, boolean frontMatter) {
         CaseStudyMarkdownImport.Imported imported = IMPORT.read(markdown);
         return RENDER.render(imported.document(), imported.metricsAsWritten(), frontMatter);
-    }
-
-    static List<MetricRow> metrics(String markdown) {
-        return IMPORT.read(markdown).metricsAsWritten();
     }
 
     static List<Path> corpus() {

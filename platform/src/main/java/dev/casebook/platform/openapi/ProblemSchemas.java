@@ -21,7 +21,7 @@ import java.util.Map;
  * 415 for one with a body. Operations declare the errors of their own meaning (409, 412, 422, 428) where they are.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class ProblemResponses implements OASFilter {
+public class ProblemSchemas implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
