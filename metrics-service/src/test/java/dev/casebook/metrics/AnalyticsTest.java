@@ -3,16 +3,20 @@ package dev.casebook.metrics;
 import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static dev.casebook.metrics.MetricsTableTest.assertProblem;
-import static org.hamcrest.Matchers.closeTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.casebook.metrics.Near.near;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
@@ -27,7 +31,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(CasebookInfrastructure.class)
 class AnalyticsTest {
 
-    private static final double EXACT = 1e-9;
 
     private String metric;
     private String u;
@@ -72,10 +75,10 @@ class AnalyticsTest {
                 .body("[0].name", equalTo(metric))
                 .body("[0].caseStudies", equalTo(4))
                 .body("[0].withoutBaseline", equalTo(1))
-                .body("[0].meanImprovementPercent", closeTo(65.0 / 3, EXACT))
-                .body("[0].medianImprovementPercent", closeTo(25, EXACT))
-                .body("[0].minImprovementPercent", closeTo(-10, EXACT))
-                .body("[0].maxImprovementPercent", closeTo(50, EXACT));
+                .body("[0].meanImprovementPercent", near(65.0 / 3))
+                .body("[0].medianImprovementPercent", near(25))
+                .body("[0].minImprovementPercent", near(-10))
+                .body("[0].maxImprovementPercent", near(50));
         People.anonymous().get("/api/metrics/analytics/summary").then().statusCode(200)
                 .body("find { it.name == '" + metric + "' }.caseStudies", equalTo(4));
     }
@@ -87,14 +90,14 @@ class AnalyticsTest {
                 .body("[0].industry", equalTo("Banking " + u))
                 .body("[0].metrics", hasSize(1))
                 .body("[0].metrics[0].caseStudies", equalTo(1))
-                .body("[0].metrics[0].meanImprovementPercent", closeTo(-10, EXACT))
+                .body("[0].metrics[0].meanImprovementPercent", near(-10))
                 .body("[1].industry", equalToIgnoringCase("retail " + u))
                 .body("[1].metrics[0].name", equalTo(metric))
                 .body("[1].metrics[0].caseStudies", equalTo(2))
-                .body("[1].metrics[0].meanImprovementPercent", closeTo(37.5, EXACT))
-                .body("[1].metrics[0].medianImprovementPercent", closeTo(37.5, EXACT))
-                .body("[1].metrics[0].minImprovementPercent", closeTo(25, EXACT))
-                .body("[1].metrics[0].maxImprovementPercent", closeTo(50, EXACT))
+                .body("[1].metrics[0].meanImprovementPercent", near(37.5))
+                .body("[1].metrics[0].medianImprovementPercent", near(37.5))
+                .body("[1].metrics[0].minImprovementPercent", near(25))
+                .body("[1].metrics[0].maxImprovementPercent", near(50))
                 .body("[2].industry", nullValue())
                 .body("[2].metrics[0].caseStudies", equalTo(1))
                 .body("[2].metrics[0].withoutBaseline", equalTo(1))
@@ -106,12 +109,30 @@ class AnalyticsTest {
         get("by-technology", metric)
                 .body("technology", contains("Kafka " + u, "Quarkus " + u, "React " + u))
                 .body("[0].metrics[0].caseStudies", equalTo(1))
-                .body("[0].metrics[0].meanImprovementPercent", closeTo(50, EXACT))
+                .body("[0].metrics[0].meanImprovementPercent", near(50))
                 .body("[1].metrics[0].caseStudies", equalTo(2))
-                .body("[1].metrics[0].meanImprovementPercent", closeTo(37.5, EXACT))
-                .body("[2].metrics[0].maxImprovementPercent", closeTo(-10, EXACT));
+                .body("[1].metrics[0].meanImprovementPercent", near(37.5))
+                .body("[2].metrics[0].maxImprovementPercent", near(-10));
         People.anonymous().get("/api/metrics/analytics/by-technology").then().statusCode(200)
                 .body("find { it.technology == 'Kafka " + u + "' }.metrics.name", contains(metric, "Response Time"));
+    }
+
+    @Test
+    void anImprovementIsOneNumberInTheTableTheTopListAndEveryStatistic() {
+        String alone = "Settlement Time " + u;
+        UUID id = CaseStudies.published(People.ALICE, "Repeating " + u, null, Map.of());
+        ExtractableResponse<Response> table = MetricsTableTest.put(People.eve(), id, "{\"rows\": [{\"name\": \"" + alone
+                + "\", \"unit\": \"ms\", \"before\": 850, \"after\": 120, \"better\": \"LOWER\"}]}").statusCode(200).extract();
+        ExtractableResponse<Response> top = get("top", alone).extract();
+        ExtractableResponse<Response> summary = get("summary", alone).extract();
+
+        // 730 / 850 * 100 = 85.882352941176470588..., to the 15 significant digits every computed number has
+        BigDecimal expected = new BigDecimal("85.8823529411765");
+        assertEquals(expected, Json.decimal(table, "rows[0].improvementPercent"));
+        assertEquals(expected, Json.decimal(top, "[0].improvementPercent"));
+        for (String statistic : List.of("mean", "median", "min", "max")) {
+            assertEquals(expected, Json.decimal(summary, "[0]." + statistic + "ImprovementPercent"), statistic);
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ final class People {
     static final String ADA = "44444444-4444-4444-4444-444444444444";   // an admin
     static final String VIC = "55555555-5555-5555-5555-555555555555";   // a viewer
 
-    // JSON decimals as doubles (Rest Assured's default is float), so that they compare with closeTo(double).
+    // JSON decimals as doubles (Rest Assured's default is float), so that Near compares them without float error.
     private static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 

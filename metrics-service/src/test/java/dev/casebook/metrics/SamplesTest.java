@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static dev.casebook.metrics.MetricsTableTest.assertProblem;
-import static org.hamcrest.Matchers.closeTo;
+import static dev.casebook.metrics.Near.near;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -74,19 +74,19 @@ class SamplesTest {
                 .body("metrics", hasSize(1))
                 .body("metrics[0].metric", equalTo("Response Time"))
                 .body("metrics[0].before.count", equalTo(5))
-                .body("metrics[0].before.min", closeTo(100, EXACT))
-                .body("metrics[0].before.max", closeTo(1000, EXACT))
-                .body("metrics[0].before.mean", closeTo(400, EXACT))
-                .body("metrics[0].before.p50", closeTo(300, EXACT))
-                .body("metrics[0].before.p95", closeTo(880, EXACT))
-                .body("metrics[0].before.p99", closeTo(976, EXACT))
+                .body("metrics[0].before.min", near(100))
+                .body("metrics[0].before.max", near(1000))
+                .body("metrics[0].before.mean", near(400))
+                .body("metrics[0].before.p50", near(300))
+                .body("metrics[0].before.p95", near(880))
+                .body("metrics[0].before.p99", near(976))
                 .body("metrics[0].after.count", equalTo(10))
-                .body("metrics[0].after.min", closeTo(10, EXACT))
-                .body("metrics[0].after.max", closeTo(100, EXACT))
-                .body("metrics[0].after.mean", closeTo(55, EXACT))
-                .body("metrics[0].after.p50", closeTo(55, EXACT))
-                .body("metrics[0].after.p95", closeTo(95.5, EXACT))
-                .body("metrics[0].after.p99", closeTo(99.1, EXACT));
+                .body("metrics[0].after.min", near(10))
+                .body("metrics[0].after.max", near(100))
+                .body("metrics[0].after.mean", near(55))
+                .body("metrics[0].after.p50", near(55))
+                .body("metrics[0].after.p95", near(95.5))
+                .body("metrics[0].after.p99", near(99.1));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SamplesTest {
         summary(id).body("metrics[0].metric", equalTo("Throughput"))
                 .body("metrics[0].before", nullValue())
                 .body("metrics[0].after.count", equalTo(1))
-                .body("metrics[0].after.p99", closeTo(50, EXACT));
+                .body("metrics[0].after.p99", near(50));
     }
 
     @Test
@@ -110,8 +110,8 @@ class SamplesTest {
         post(People.alice(), id, body).statusCode(202).body("accepted", equalTo(10_000));
         summary(id).body("metrics[0].before.count", equalTo(5_000))
                 .body("metrics[0].after.count", equalTo(5_000))
-                .body("metrics[0].before.max", closeTo(9_998, EXACT))
-                .body("metrics[0].after.mean", closeTo(5_000, EXACT));
+                .body("metrics[0].before.max", near(9_998))
+                .body("metrics[0].after.mean", near(5_000));
     }
 
     @Test
@@ -193,7 +193,7 @@ class SamplesTest {
                 .extract();
         assertEquals(0, new BigDecimal("300").compareTo(Json.decimal(derived, "rows[0].before")));
         assertEquals(0, new BigDecimal("55").compareTo(Json.decimal(derived, "rows[0].after")));
-        assertEquals(new BigDecimal("81.66666666666666666666666666666667"), Json.decimal(derived, "rows[0].improvementPercent"));
+        assertEquals(new BigDecimal("81.6666666666667"), Json.decimal(derived, "rows[0].improvementPercent"));
         assertEquals(1, Database.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND type = 'dev.casebook.metrics.updated.v1'",
                 id.toString()), "a derive is a change like any other");
 
@@ -220,8 +220,8 @@ class SamplesTest {
                 .body("rows.name", contains("Error Rate", "Cold Start"))
                 .body("rows[0].before", equalTo(2))
                 .body("rows[1].unit", equalTo("s"))
-                .body("rows[1].before", equalTo(10.0))
-                .body("rows[1].after", equalTo(2.0))
+                .body("rows[1].before", equalTo(10))
+                .body("rows[1].after", equalTo(2))
                 .body("rows[1].improvementPercent", equalTo(80));
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -26,10 +27,13 @@ import java.util.UUID;
 @Tag(name = "Case studies")
 public class RevisionResource {
 
-    public record RevisionSummary(int number, CaseStudyStatus status, String title, String savedBy, Instant savedAt) {
+    // A revision is named by the version it saved, the number in the ETag: If-Match "3" and revisions/3 are one state.
+    public record RevisionSummary(@Schema(description = "The case study's version this revision saved, as in its ETag", examples = "0")
+                                  long version, CaseStudyStatus status, String title, String savedBy, Instant savedAt) {
     }
 
-    public record RevisionView(int number, CaseStudyStatus status, String savedBy, Instant savedAt,
+    public record RevisionView(@Schema(description = "The case study's version this revision saved, as in its ETag", examples = "0")
+                               long version, CaseStudyStatus status, String savedBy, Instant savedAt,
                                CaseStudyDocument document) {
     }
 
@@ -45,15 +49,15 @@ public class RevisionResource {
     @Operation(operationId = "listRevisions", summary = "List the saved versions of a case study, oldest first")
     public List<RevisionSummary> list(@PathParam("id") UUID id) {
         return reader.revisions(id, callers.current()).stream()
-                .map(r -> new RevisionSummary(r.number, r.status, r.title, r.savedBy, r.savedAt))
+                .map(r -> new RevisionSummary(r.version, r.status, r.title, r.savedBy, r.savedAt))
                 .toList();
     }
 
     @GET
-    @Path("/{number}")
-    @Operation(operationId = "readRevision", summary = "Read one saved version of a case study")
-    public RevisionView read(@PathParam("id") UUID id, @PathParam("number") int number) {
-        CaseStudyRevision revision = reader.revision(id, number, callers.current());
-        return new RevisionView(revision.number, revision.status, revision.savedBy, revision.savedAt, revision.content);
+    @Path("/{version}")
+    @Operation(operationId = "readRevision", summary = "Read the case study as it was saved at one version (the number in an ETag)")
+    public RevisionView read(@PathParam("id") UUID id, @PathParam("version") long version) {
+        CaseStudyRevision revision = reader.revision(id, version, callers.current());
+        return new RevisionView(revision.version, revision.status, revision.savedBy, revision.savedAt, revision.content);
     }
 }

@@ -27,10 +27,11 @@ public class CaseStudyReader {
         return CaseStudyRevision.of(id);
     }
 
-    public CaseStudyRevision revision(UUID id, int number, Caller caller) {
+    public CaseStudyRevision revision(UUID id, long version, Caller caller) {
         requireWorkingCopy(id, caller);
-        return CaseStudyRevision.of(id, number)
-                .orElseThrow(() -> ProblemException.notFound("Case study " + id + " has no revision " + number));
+        return CaseStudyRevision.of(id, version)
+                .orElseThrow(() -> ProblemException.notFound("Case study " + id + " has no revision saved at version " + version
+                        + "; its list of revisions names the versions it has"));
     }
 
     private static void requireWorkingCopy(UUID id, Caller caller) {

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One saved version of a case study's working copy. */
+/**
+ * One saved version of a case study's working copy, named by the case study's version it saved: the number in the
+ * ETag a client read. Workflow steps change the version but not the content, so they save no revision.
+ */
 @Entity
 @Table(name = "case_study_revision")
 public class CaseStudyRevision extends PanacheEntityBase {
@@ -30,7 +33,7 @@ public class CaseStudyRevision extends PanacheEntityBase {
     public UUID caseStudyId;
 
     @Column(nullable = false)
-    public int number;
+    public long version;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -52,7 +55,7 @@ public class CaseStudyRevision extends PanacheEntityBase {
     static CaseStudyRevision of(CaseStudy caseStudy, String savedBy) {
         CaseStudyRevision revision = new CaseStudyRevision();
         revision.caseStudyId = caseStudy.id;
-        revision.number = (int) count("caseStudyId", caseStudy.id) + 1;
+        revision.version = caseStudy.version;
         revision.status = caseStudy.status;
         revision.title = caseStudy.title;
         revision.content = caseStudy.content;
@@ -62,10 +65,10 @@ public class CaseStudyRevision extends PanacheEntityBase {
     }
 
     public static List<CaseStudyRevision> of(UUID caseStudyId) {
-        return list("caseStudyId = ?1 order by number", caseStudyId);
+        return list("caseStudyId = ?1 order by version", caseStudyId);
     }
 
-    public static Optional<CaseStudyRevision> of(UUID caseStudyId, int number) {
-        return find("caseStudyId = ?1 and number = ?2", caseStudyId, number).firstResultOptional();
+    public static Optional<CaseStudyRevision> of(UUID caseStudyId, long version) {
+        return find("caseStudyId = ?1 and version = ?2", caseStudyId, version).firstResultOptional();
     }
 }

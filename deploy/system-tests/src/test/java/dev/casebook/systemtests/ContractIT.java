@@ -99,7 +99,7 @@ class ContractIT {
         as(author).contentType("application/merge-patch+json").body(Map.of("summary", "No If-Match.")).patch("/api/case-studies/" + id);
         anonymous().get("/api/case-studies/no-such-case-study-" + n);
         as(author).get("/api/case-studies/" + id + "/revisions");
-        as(author).get("/api/case-studies/" + id + "/revisions/1");
+        as(author).get("/api/case-studies/" + id + "/revisions/0");
         anonymous().get("/api/case-studies/template");
         anonymous().get("/api/case-studies/asyncapi");
         as(author).contentType("text/markdown").body("# Case Study: Imported " + n + "\n\n## Executive Summary\n\nFrom Markdown.\n")
@@ -112,7 +112,9 @@ class ContractIT {
 
         // metrics and samples
         Accounts.untilNotBusy(() -> as(author).contentType(ContentType.JSON)
-                .body(Map.of("rows", List.of(Map.of("name", "Response Time", "before", 120, "after", 45))))
+                .body(Map.of("rows", List.of(Map.of("name", "Response Time", "before", 850, "after", 120),
+                        // no baseline: its improvement and every statistic of it are null
+                        Map.of("name", "Incidents " + n, "unit", "per month", "before", 0, "after", 2, "better", "LOWER"))))
                 .put("/api/metrics/case-studies/" + id));
         as(author).get("/api/metrics/case-studies/" + id);
         as(author).contentType(ContentType.JSON).body(Map.of("rows", List.of(Map.of("name", "Response Time", "before", -1, "after", 45))))

@@ -16,7 +16,8 @@ public record MetricsTableView(UUID caseStudyId, List<Row> rows,
                                @Schema(description = "Null while the case study has no table yet", nullable = true) Instant updatedAt) {
 
     public record Row(String name, String unit, BigDecimal before, BigDecimal after, Direction better,
-                      @Schema(description = "Full precision (34 significant digits); negative for a regression; null without a baseline")
+                      @Schema(description = "In percent, to 15 significant digits; negative for a regression; null without a baseline",
+                              nullable = true, examples = "85.8823529411765")
                       BigDecimal improvementPercent,
                       @JsonInclude(JsonInclude.Include.NON_NULL)
                       @Schema(description = "Why improvementPercent is null", examples = "no baseline: before is 0")

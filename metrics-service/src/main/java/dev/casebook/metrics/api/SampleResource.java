@@ -3,6 +3,7 @@ package dev.casebook.metrics.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Caller;
+import dev.casebook.metrics.domain.ComputedDecimal;
 import dev.casebook.metrics.domain.Phase;
 import dev.casebook.metrics.domain.Sample;
 import dev.casebook.metrics.domain.SampleIntake;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,14 @@ public class SampleResource {
     public record Accepted(UUID caseStudyId, int accepted) {
     }
 
-    public record Statistics(long count, double min, double max, double mean, double p50, double p95, double p99) {
+    /** Statistics of one phase's samples, each to 15 significant digits ({@link ComputedDecimal}). */
+    public record Statistics(long count, BigDecimal min, BigDecimal max, BigDecimal mean, BigDecimal p50, BigDecimal p95, BigDecimal p99) {
+
+        static Statistics of(SampleStore.PhaseSummary phase) {
+            return new Statistics(phase.count(), ComputedDecimal.of(phase.min()), ComputedDecimal.of(phase.max()),
+                    ComputedDecimal.of(phase.mean()), ComputedDecimal.of(phase.p50()), ComputedDecimal.of(phase.p95()),
+                    ComputedDecimal.of(phase.p99()));
+        }
     }
 
     /** A phase without samples is left out, rather than null, so that its schema stays a plain object. */
@@ -86,7 +95,7 @@ public class SampleResource {
     public Summary summary(@PathParam("caseStudyId") UUID caseStudyId) {
         Map<String, MetricSummary> byMetric = new LinkedHashMap<>();
         for (SampleStore.PhaseSummary phase : store.summary(caseStudyId, callers.current())) {
-            Statistics statistics = new Statistics(phase.count(), phase.min(), phase.max(), phase.mean(), phase.p50(), phase.p95(), phase.p99());
+            Statistics statistics = Statistics.of(phase);
             String key = phase.metric().toLowerCase(Locale.ROOT);
             MetricSummary known = byMetric.getOrDefault(key, new MetricSummary(phase.metric(), null, null));
             byMetric.put(key, phase.phase() == Phase.BEFORE

@@ -24,12 +24,12 @@ import java.util.function.BiConsumer;
 @Transactional
 public class Analytics {
 
-    /** How one metric improved across a group of published case studies. Statistics are IEEE doubles, in percent. */
+    /** How one metric improved across a group of published case studies, in percent ({@link ComputedDecimal}). */
     public record MetricStatistics(
             @Schema(examples = "Response Time") String name,
             @Schema(description = "Published case studies that report the metric") long caseStudies,
-            Double meanImprovementPercent, Double medianImprovementPercent,
-            Double minImprovementPercent, Double maxImprovementPercent,
+            @Schema(nullable = true) BigDecimal meanImprovementPercent, @Schema(nullable = true) BigDecimal medianImprovementPercent,
+            @Schema(nullable = true) BigDecimal minImprovementPercent, @Schema(nullable = true) BigDecimal maxImprovementPercent,
             @Schema(description = "Of those, how many have no improvement because before is 0; the statistics leave them out")
             long withoutBaseline) {
     }
@@ -49,9 +49,9 @@ public class Analytics {
     // One row per metric per case study (the table refuses repeats), so count(*) counts case studies.
     private static final String STATISTICS = """
             mode() WITHIN GROUP (ORDER BY r.name), count(*),
-            avg(r.improvement_percent)::float8,
+            avg(r.improvement_percent),
             percentile_cont(0.5) WITHIN GROUP (ORDER BY r.improvement_percent::float8),
-            min(r.improvement_percent)::float8, max(r.improvement_percent)::float8,
+            min(r.improvement_percent), max(r.improvement_percent),
             count(*) - count(r.improvement_percent)""";
     private static final String METRIC_FILTER = "(CAST(? AS text) IS NULL OR r.name_key = ?)";
 
@@ -115,7 +115,7 @@ public class Analytics {
                     while (rows.next()) {
                         top.add(new TopImprovement(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                                 rows.getString(4), rows.getString(5), rows.getString(6), rows.getBigDecimal(7),
-                                rows.getBigDecimal(8), rows.getBigDecimal(9)));
+                                rows.getBigDecimal(8), ComputedDecimal.of(rows.getBigDecimal(9))));
                     }
                 }
             }
@@ -151,9 +151,12 @@ public class Analytics {
     }
 
     private static MetricStatistics statistics(ResultSet rows, int at) throws SQLException {
-        return new MetricStatistics(rows.getString(at), rows.getLong(at + 1), rows.getObject(at + 2, Double.class),
-                rows.getObject(at + 3, Double.class), rows.getObject(at + 4, Double.class), rows.getObject(at + 5, Double.class),
-                rows.getLong(at + 6));
+        return new MetricStatistics(rows.getString(at), rows.getLong(at + 1), computed(rows, at + 2),
+                computed(rows, at + 3), computed(rows, at + 4), computed(rows, at + 5), rows.getLong(at + 6));
+    }
+
+    private static BigDecimal computed(ResultSet rows, int at) throws SQLException {
+        return ComputedDecimal.of(rows.getBigDecimal(at));
     }
 
     // Rows arrive ordered by group key; each run of one key becomes one group named as its first row spells it.

@@ -8,8 +8,8 @@ import java.math.MathContext;
  * higher-is-better {@code (after - before) / before * 100}. A regression is negative. Without a baseline
  * (before = 0) there is no percentage, only a note saying why.
  *
- * <p>Computed with 34 significant digits (IEEE 754 decimal128, half-even) and kept at that precision; only a
- * rendering (the Markdown table) rounds.
+ * <p>Worked out with 34 significant digits (IEEE 754 decimal128, half-even), then kept as every computed number is:
+ * {@link ComputedDecimal}.
  */
 public record Improvement(BigDecimal percent, String note) {
 
@@ -25,9 +25,7 @@ public record Improvement(BigDecimal percent, String note) {
             return new Improvement(null, NO_BASELINE);
         }
         BigDecimal gain = better == Direction.LOWER ? before.subtract(after) : after.subtract(before);
-        // Multiplying first keeps exact results exact: 50 * 100 / 200 is 25, not 25.00000000000000000000000000000000.
-        BigDecimal percent = gain.multiply(HUNDRED).divide(before, MathContext.DECIMAL128).stripTrailingZeros();
-        // 150, not 1.5E+2: stripping zeros must not leave a negative scale behind.
-        return new Improvement(percent.scale() < 0 ? percent.setScale(0) : percent, null);
+        // Multiplying first keeps exact results exact: 50 * 100 / 200 is 25.
+        return new Improvement(ComputedDecimal.of(gain.multiply(HUNDRED).divide(before, MathContext.DECIMAL128)), null);
     }
 }

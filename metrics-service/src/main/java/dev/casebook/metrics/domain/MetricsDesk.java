@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -118,8 +117,8 @@ public class MetricsDesk {
         List<MetricRow> rows = new ArrayList<>(current == null ? List.of() : current.rows);
         List<String> withoutRow = new ArrayList<>();
         byMetric.forEach((key, phases) -> {
-            BigDecimal before = decimal(phases.get(Phase.BEFORE));
-            BigDecimal after = decimal(phases.get(Phase.AFTER));
+            BigDecimal before = ComputedDecimal.of(phases.get(Phase.BEFORE));
+            BigDecimal after = ComputedDecimal.of(phases.get(Phase.AFTER));
             Optional<Integer> existing = indexOf(rows, key);
             Optional<KnownMetric> known = KnownMetric.named(key);
             if (existing.isPresent()) {
@@ -161,11 +160,4 @@ public class MetricsDesk {
         return Optional.empty();
     }
 
-    // A statistic of doubles as a decimal: every digit the double has, but no more decimals than an author may send.
-    private static BigDecimal decimal(double value) {
-        BigDecimal decimal = BigDecimal.valueOf(value);
-        return decimal.scale() > ReportedMetric.MAX_DECIMALS
-                ? decimal.setScale(ReportedMetric.MAX_DECIMALS, RoundingMode.HALF_EVEN)
-                : decimal;
-    }
 }
