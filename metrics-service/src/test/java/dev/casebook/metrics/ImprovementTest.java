@@ -1,6 +1,6 @@
 package dev.casebook.metrics;
 
-import dev.casebook.metrics.domain.Direction;
+import dev.casebook.metrics.contract.Direction;
 import dev.casebook.metrics.domain.Improvement;
 import org.junit.jupiter.api.Test;
 

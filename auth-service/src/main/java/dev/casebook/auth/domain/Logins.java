@@ -2,7 +2,8 @@ package dev.casebook.auth.domain;
 
 import dev.casebook.auth.config.AccountSettings;
 import dev.casebook.auth.security.PasswordHasher;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.TooManyAttempts;
+import dev.casebook.platform.domain.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,7 +35,7 @@ public class Logins {
     }
 
     // A refusal must still record the failure, so problems do not roll the transaction back.
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(dontRollbackOn = {Unauthenticated.class, TooManyAttempts.class})
     public Sessions.Tokens logIn(String username, String password) {
         String key = username.toLowerCase(Locale.ROOT);
         // Attempts for one username take turns, so parallel guesses cannot slip past the count.
@@ -47,7 +48,7 @@ public class Logins {
         if (!passwordMatches || !user.enabled) {
             LoginFailure.purgeBefore(now.minus(window));
             LoginFailure.record(key, now);
-            throw new ProblemException(401, REFUSED);
+            throw new Unauthenticated(REFUSED);
         }
         LoginFailure.forget(key);
         return sessions.open(user, now);
@@ -61,7 +62,7 @@ public class Logins {
         // Attempts resume once the oldest of the counted failures leaves the window.
         Instant resumesAt = failures.get(maxFailures - 1).plus(window);
         long seconds = Math.max(1, (Duration.between(now, resumesAt).toMillis() + 999) / 1000);
-        throw new ProblemException(429, "Too many failed logins for this username; try again in " + seconds + " seconds")
-                .withHeader("Retry-After", Long.toString(seconds));
+        throw new TooManyAttempts("Too many failed logins for this username; try again in " + seconds + " seconds",
+                Duration.ofSeconds(seconds));
     }
 }

@@ -3,7 +3,7 @@ package dev.casebook.auth.domain;
 import dev.casebook.auth.config.TokenSettings;
 import dev.casebook.auth.security.AccessTokens;
 import dev.casebook.auth.security.RefreshTokenSecrets;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -39,7 +39,7 @@ public class Sessions {
      * Uses up {@code refreshToken} and returns the next pair. A token that was already used means a copy is
      * around: the whole family is revoked, and that revocation is kept although the answer is a refusal.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(dontRollbackOn = Unauthenticated.class)
     public Tokens refresh(String refreshToken) {
         Instant now = Instant.now();
         RefreshToken token = RefreshToken.findByHashForUpdate(RefreshTokenSecrets.hash(refreshToken));
@@ -78,7 +78,7 @@ public class Sessions {
         return new Tokens(access.token(), secret, access.expiresInSeconds());
     }
 
-    private static ProblemException refused() {
-        return new ProblemException(401, "The refresh token is not valid (unknown, used, revoked or expired); log in again");
+    private static Unauthenticated refused() {
+        return new Unauthenticated( "The refresh token is not valid (unknown, used, revoked or expired); log in again");
     }
 }

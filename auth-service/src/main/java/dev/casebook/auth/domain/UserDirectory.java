@@ -1,8 +1,9 @@
 package dev.casebook.auth.domain;
 
 import dev.casebook.auth.security.PasswordHasher;
-import dev.casebook.platform.problem.FieldError;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.Conflict;
+import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.domain.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -29,7 +30,7 @@ public class UserDirectory {
     @Transactional
     public User create(String username, String password, Set<Role> roles) {
         PasswordRule.problemWith(password).ifPresent(problem -> {
-            throw ProblemException.invalid(List.of(new FieldError("password", problem)));
+            throw InvalidInput.of("password", problem);
         });
         if (User.findByUsername(username) != null) {
             throw taken(username);
@@ -53,7 +54,7 @@ public class UserDirectory {
     public User get(UUID id) {
         User user = User.findById(id);
         if (user == null) {
-            throw ProblemException.notFound("There is no user " + id);
+            throw new NotFound("There is no user " + id);
         }
         return user;
     }
@@ -113,11 +114,11 @@ public class UserDirectory {
 
     private static void keepAnAdminBesides(User user, String action) {
         if (user.isEnabledAdmin() && User.enabledAdminsOtherThan(user.id) == 0) {
-            throw ProblemException.conflict("Cannot " + action + " " + user.username + ": they are the last enabled admin");
+            throw new Conflict("Cannot " + action + " " + user.username + ": they are the last enabled admin");
         }
     }
 
-    private static ProblemException taken(String username) {
-        return ProblemException.conflict("The username '" + username + "' is taken");
+    private static Conflict taken(String username) {
+        return new Conflict("The username '" + username + "' is taken");
     }
 }

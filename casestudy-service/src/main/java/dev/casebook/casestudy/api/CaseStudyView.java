@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyCopy;
-import dev.casebook.casestudy.domain.CaseStudyDocument;
-import dev.casebook.casestudy.domain.CaseStudyStatus;
-import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.casestudy.contract.CaseStudyStatus;
+import dev.casebook.casestudy.contract.MetricRow;
 import dev.casebook.casestudy.domain.MetricsTable;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.casestudy.domain.CaseStudyCopy;
-import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.contract.MetricRow;
 import dev.casebook.casestudy.domain.MetricsTable;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
 import dev.casebook.casestudy.markdown.ImportNote;

@@ -2,10 +2,10 @@ package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Caller;
-import dev.casebook.casestudy.domain.CaseStudyDocument;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyReader;
 import dev.casebook.casestudy.domain.CaseStudyRevision;
-import dev.casebook.casestudy.domain.CaseStudyStatus;
+import dev.casebook.casestudy.contract.CaseStudyStatus;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,7 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyStatus;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
 import dev.casebook.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyStatus;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;

@@ -1,10 +1,18 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyChange;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.casestudy.contract.CaseStudyEvents;
+import dev.casebook.casestudy.contract.CaseStudyStatus;
+import dev.casebook.casestudy.contract.ImportedMetric;
+import dev.casebook.casestudy.contract.MetricRow;
+import dev.casebook.platform.domain.Conflict;
+import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.domain.NotAllowed;
+import dev.casebook.platform.domain.NotFound;
+import dev.casebook.platform.domain.StaleVersion;
+import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.security.Caller;
-import dev.casebook.casestudy.events.CaseStudyEvents;
-import dev.casebook.casestudy.events.CaseStudyEvents.Action;
-import dev.casebook.platform.problem.FieldError;
-import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -23,15 +31,15 @@ import java.util.UUID;
 @Transactional
 public class CaseStudyDesk {
 
-    private final CaseStudyEvents events;
+    private final CaseStudyAnnouncements events;
 
-    public CaseStudyDesk(CaseStudyEvents events) {
+    CaseStudyDesk(CaseStudyAnnouncements events) {
         this.events = events;
     }
 
     public CaseStudy create(CaseStudyDocument document, Caller caller) {
         CaseStudy caseStudy = startDraft(document, caller);
-        events.changed(Action.CREATED, caseStudy, DocumentChanges.sections(), null);
+        events.changed(CaseStudyEvents.CREATED, caseStudy, DocumentChanges.sections(), null);
         return caseStudy;
     }
 
@@ -65,14 +73,14 @@ public class CaseStudyDesk {
         CaseStudy caseStudy = workingCopy(id, caller);
         requireEditable(caseStudy, caller);
         if (expectedVersion != null && caseStudy.version != expectedVersion) {
-            throw new ProblemException(412, "Case study " + caseStudy.slug + " changed since you read it: it is at version "
+            throw new StaleVersion("Case study " + caseStudy.slug + " changed since you read it: it is at version "
                     + caseStudy.version + ", you sent If-Match for " + expectedVersion + "; read it again and redo your change")
                     .with("currentVersion", caseStudy.version);
         }
         String slug = document.slug() == null ? caseStudy.slug : document.slug();
         if (!slug.equals(caseStudy.slug)) {
             if (caseStudy.everPublished) {
-                throw ProblemException.conflict("The slug of a published case study stays '" + caseStudy.slug
+                throw new Conflict("The slug of a published case study stays '" + caseStudy.slug
                         + "' so that links to it keep working");
             }
             requireFree(slug, caseStudy.id);
@@ -86,13 +94,13 @@ public class CaseStudyDesk {
         caseStudy.revise(revised, now());
         saveNow(caseStudy);
         CaseStudyRevision.of(caseStudy, caller.id()).persist();
-        events.changed(Action.UPDATED, caseStudy, changed, null);
+        events.changed(CaseStudyEvents.UPDATED, caseStudy, changed, null);
         return caseStudy;
     }
 
     public CaseStudy submit(UUID id, Caller caller) {
         CaseStudy caseStudy = workingCopy(id, caller);
-        return transition(caseStudy, Set.of(CaseStudyStatus.DRAFT), CaseStudyStatus.IN_REVIEW, Action.SUBMITTED, null);
+        return transition(caseStudy, Set.of(CaseStudyStatus.DRAFT), CaseStudyStatus.IN_REVIEW, CaseStudyEvents.SUBMITTED, "submitted", null);
     }
 
     public CaseStudy publish(UUID id, Caller caller) {
@@ -115,7 +123,7 @@ public class CaseStudyDesk {
     public CaseStudy requestChanges(UUID id, String comment, Caller caller) {
         CaseStudy caseStudy = workingCopy(id, caller);
         CaseStudy changed = transition(caseStudy, Set.of(CaseStudyStatus.IN_REVIEW), CaseStudyStatus.DRAFT,
-                Action.CHANGES_REQUESTED, comment);
+                CaseStudyEvents.CHANGES_REQUESTED, "sent back for changes", comment);
         changed.reviewComment = comment;
         return changed;
     }
@@ -132,7 +140,7 @@ public class CaseStudyDesk {
         caseStudy.publishedAt = null;
         caseStudy.updatedAt = now();
         saveNow(caseStudy);
-        events.changed(Action.UNPUBLISHED, caseStudy, List.of("status", "publishedAt"), null);
+        events.changed(CaseStudyEvents.UNPUBLISHED, caseStudy, List.of("status", "publishedAt"), null);
         return caseStudy;
     }
 
@@ -141,17 +149,17 @@ public class CaseStudyDesk {
         requireStatus(caseStudy, Set.of(CaseStudyStatus.DRAFT, CaseStudyStatus.IN_REVIEW, CaseStudyStatus.PUBLISHED), "archived");
         PublishedCaseStudy.deleteById(caseStudy.id);
         caseStudy.publishedAt = null;
-        return transition(caseStudy, Set.of(caseStudy.status), CaseStudyStatus.ARCHIVED, Action.ARCHIVED, null);
+        return transition(caseStudy, Set.of(caseStudy.status), CaseStudyStatus.ARCHIVED, CaseStudyEvents.ARCHIVED, "archived", null);
     }
 
     public void delete(UUID id, Caller caller) {
         CaseStudy caseStudy = workingCopy(id, caller);
         if (!caller.isAdmin() && !(caller.isAuthor(caseStudy.authorId) && !caseStudy.everPublished)) {
-            throw new ProblemException(403, caseStudy.everPublished
+            throw new NotAllowed(caseStudy.everPublished
                     ? "Case study " + caseStudy.slug + " has been published; only an admin deletes it"
                     : "Only the author of " + caseStudy.slug + " or an admin deletes it");
         }
-        events.changed(Action.DELETED, caseStudy, List.of(), null);
+        events.changed(CaseStudyEvents.DELETED, caseStudy, List.of(), null);
         MetricsTable.deleteById(caseStudy.id);
         caseStudy.delete();
     }
@@ -161,23 +169,23 @@ public class CaseStudyDesk {
         return CaseStudy.byIdOrSlug(idOrSlug)
                 .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
                 .map(caseStudy -> caseStudy.id)
-                .orElseThrow(() -> ProblemException.notFound("There is no case study '" + idOrSlug + "'"));
+                .orElseThrow(() -> new NotFound("There is no case study '" + idOrSlug + "'"));
     }
 
     /** The working copy, or 404 for anyone who may not see it: other people's drafts do not exist for them. */
     public CaseStudy workingCopy(UUID id, Caller caller) {
         return CaseStudy.<CaseStudy>findByIdOptional(id)
                 .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
-                .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
+                .orElseThrow(() -> new NotFound("There is no case study " + id));
     }
 
-    private CaseStudy transition(CaseStudy caseStudy, Set<CaseStudyStatus> from, CaseStudyStatus to, Action action,
-                                 String comment) {
-        requireStatus(caseStudy, from, action.name().toLowerCase().replace('_', ' '));
+    private CaseStudy transition(CaseStudy caseStudy, Set<CaseStudyStatus> from, CaseStudyStatus to,
+                                 EventType<CaseStudyChange> event, String verb, String comment) {
+        requireStatus(caseStudy, from, verb);
         caseStudy.status = to;
         caseStudy.updatedAt = now();
         saveNow(caseStudy);
-        events.changed(action, caseStudy, List.of("status"), comment);
+        events.changed(event, caseStudy, List.of("status"), comment);
         return caseStudy;
     }
 
@@ -186,7 +194,7 @@ public class CaseStudyDesk {
         try {
             caseStudy.flush();
         } catch (OptimisticLockException e) {
-            throw new ProblemException(412, "Case study " + caseStudy.slug
+            throw new StaleVersion("Case study " + caseStudy.slug
                     + " was changed by someone else at the same moment; read it again and redo your change");
         }
     }
@@ -197,10 +205,11 @@ public class CaseStudyDesk {
         }
     }
 
-    private static ProblemException statusConflict(CaseStudy caseStudy, String verb, Set<CaseStudyStatus> allowed) {
-        return ProblemException.conflict("Case study " + caseStudy.slug + " is " + caseStudy.status + "; only a case study that is "
-                        + String.join(" or ", allowed.stream().map(Enum::name).sorted().toList()) + " can be " + verb)
-                .with("currentStatus", caseStudy.status);
+    private static Conflict statusConflict(CaseStudy caseStudy, String verb, Set<CaseStudyStatus> allowed) {
+        Conflict conflict = new Conflict("Case study " + caseStudy.slug + " is " + caseStudy.status + "; only a case study that is "
+                + String.join(" or ", allowed.stream().map(Enum::name).sorted().toList()) + " can be " + verb);
+        conflict.with("currentStatus", caseStudy.status);
+        return conflict;
     }
 
     private static void requireEditable(CaseStudy caseStudy, Caller caller) {
@@ -214,10 +223,10 @@ public class CaseStudyDesk {
 
     private static String requireFree(String slug, UUID except) {
         if (Slugs.RESERVED.contains(slug)) {
-            throw ProblemException.invalid(List.of(new FieldError("slug", "is a name the API uses itself; choose another")));
+            throw InvalidInput.of("slug", "is a name the API uses itself; choose another");
         }
         if (CaseStudy.slugTaken(slug, except == null ? new UUID(0, 0) : except)) {
-            throw ProblemException.conflict("The slug '" + slug + "' is taken by another case study").with("slug", slug);
+            throw new Conflict("The slug '" + slug + "' is taken by another case study").with("slug", slug);
         }
         return slug;
     }

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.casebook.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;

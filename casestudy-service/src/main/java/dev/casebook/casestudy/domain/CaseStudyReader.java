@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.domain;
 
 import dev.casebook.platform.security.Caller;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,7 +18,7 @@ public class CaseStudyReader {
                 .filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
                 .<CaseStudyCopy>map(working -> working)
                 .or(() -> PublishedCaseStudy.byIdOrSlug(idOrSlug))
-                .orElseThrow(() -> ProblemException.notFound("There is no case study '" + idOrSlug + "'"));
+                .orElseThrow(() -> new NotFound("There is no case study '" + idOrSlug + "'"));
     }
 
     /** Revisions are part of the working copy: only those who see it see them. */
@@ -30,12 +30,12 @@ public class CaseStudyReader {
     public CaseStudyRevision revision(UUID id, long version, Caller caller) {
         requireWorkingCopy(id, caller);
         return CaseStudyRevision.of(id, version)
-                .orElseThrow(() -> ProblemException.notFound("Case study " + id + " has no revision saved at version " + version
+                .orElseThrow(() -> new NotFound("Case study " + id + " has no revision saved at version " + version
                         + "; its list of revisions names the versions it has"));
     }
 
     private static void requireWorkingCopy(UUID id, Caller caller) {
         CaseStudy.<CaseStudy>findByIdOptional(id).filter(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller))
-                .orElseThrow(() -> ProblemException.notFound("There is no case study " + id));
+                .orElseThrow(() -> new NotFound("There is no case study " + id));
     }
 }

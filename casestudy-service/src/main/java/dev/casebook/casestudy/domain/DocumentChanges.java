@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyDocument;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;

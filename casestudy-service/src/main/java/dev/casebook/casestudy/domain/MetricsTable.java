@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.MetricRow;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

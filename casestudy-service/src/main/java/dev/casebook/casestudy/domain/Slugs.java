@@ -1,5 +1,7 @@
 package dev.casebook.casestudy.domain;
 
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     public static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    public static final int MAX_LENGTH = 100;
+    public static final int MAX_LENGTH = CaseStudyDocument.SLUG_LENGTH;
     /** Paths under /api/case-studies that are not case studies. */
     public static final Set<String> RESERVED = Set.of("template", "import", "asyncapi", "schemas");
 

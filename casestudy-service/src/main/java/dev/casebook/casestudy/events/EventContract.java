@@ -2,7 +2,11 @@ package dev.casebook.casestudy.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.casebook.casestudy.api.CaseStudyView;
+import dev.casebook.casestudy.contract.CaseStudyChange;
+import dev.casebook.casestudy.contract.CaseStudyEvents;
+import dev.casebook.casestudy.contract.CaseStudyPublished;
+import dev.casebook.platform.events.CloudEventHeaders;
+import dev.casebook.platform.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -40,18 +44,18 @@ public class EventContract {
 
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
-        schemas.set("CaseStudyChange", JsonSchemas.of(CaseStudyEvents.Change.class));
-        schemas.set("PublishedCaseStudy", JsonSchemas.of(CaseStudyView.class));
+        schemas.set("CaseStudyChange", JsonSchemas.of(CaseStudyChange.class));
+        schemas.set("PublishedCaseStudy", JsonSchemas.of(CaseStudyPublished.class));
         schemas.set("CloudEventHeaders", cloudEventHeaders());
         ObjectNode messages = components.putObject("messages");
-        for (CaseStudyEvents.Action action : CaseStudyEvents.Action.values()) {
-            String name = action.name().toLowerCase().replace('_', '-');
+        for (EventType<?> type : CaseStudyEvents.ALL) {
+            String name = actionOf(type);
             ObjectNode message = messages.putObject(name);
-            message.put("name", action.type());
+            message.put("name", type.type());
             message.put("title", "Case study " + name.replace('-', ' '));
             message.putObject("headers").put("$ref", "#/components/schemas/CloudEventHeaders");
             message.putObject("payload").put("$ref", "#/components/schemas/"
-                    + (action == CaseStudyEvents.Action.PUBLISHED ? "PublishedCaseStudy" : "CaseStudyChange"));
+                    + (type.dataType() == CaseStudyPublished.class ? "PublishedCaseStudy" : "CaseStudyChange"));
             message.putObject("bindings").putObject("kafka")
                     .put("bindingVersion", "0.5.0")
                     .putObject("key").put("type", "string").put("format", "uuid").put("description", "The case study id");
@@ -61,18 +65,24 @@ public class EventContract {
         return doc;
     }
 
+    // dev.casebook.casestudy.changes-requested.v1 is the message "changes-requested".
+    private static String actionOf(EventType<?> type) {
+        String name = type.type();
+        return name.substring(name.lastIndexOf("casestudy.") + "casestudy.".length(), name.lastIndexOf(".v"));
+    }
+
     private static ObjectNode cloudEventHeaders() {
         ObjectNode schema = NODES.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
-        properties.putObject("ce_specversion").put("type", "string").put("const", "1.0");
-        properties.putObject("ce_id").put("type", "string").put("format", "uuid").put("description", "Unique per event; drop repeats by it");
-        properties.putObject("ce_type").put("type", "string").put("description", "dev.casebook.casestudy.<action>.v1");
-        properties.putObject("ce_source").put("type", "string").put("const", "/casebook/casestudy-service");
-        properties.putObject("ce_time").put("type", "string").put("format", "date-time");
-        properties.putObject("ce_subject").put("type", "string").put("description", "The case study's slug");
-        properties.putObject("ce_requestid").put("type", "string").put("description", "The request that caused the event");
-        properties.putObject("content-type").put("type", "string").put("const", "application/json");
-        schema.putArray("required").add("ce_specversion").add("ce_id").add("ce_type").add("ce_source").add("ce_time");
+        properties.putObject(CloudEventHeaders.SPEC_VERSION).put("type", "string").put("const", CloudEventHeaders.SPEC_VERSION_1_0);
+        properties.putObject(CloudEventHeaders.ID).put("type", "string").put("format", "uuid").put("description", "Unique per event; drop repeats by it");
+        properties.putObject(CloudEventHeaders.TYPE).put("type", "string").put("description", "dev.casebook.casestudy.<action>.v1");
+        properties.putObject(CloudEventHeaders.SOURCE).put("type", "string").put("const", "/casebook/casestudy-service");
+        properties.putObject(CloudEventHeaders.TIME).put("type", "string").put("format", "date-time");
+        properties.putObject(CloudEventHeaders.SUBJECT).put("type", "string").put("description", "The case study's slug");
+        properties.putObject(CloudEventHeaders.REQUEST_ID).put("type", "string").put("description", "The request that caused the event");
+        properties.putObject(CloudEventHeaders.CONTENT_TYPE).put("type", "string").put("const", CloudEventHeaders.JSON);
+        schema.putArray("required").add(CloudEventHeaders.SPEC_VERSION).add(CloudEventHeaders.ID).add(CloudEventHeaders.TYPE).add(CloudEventHeaders.SOURCE).add(CloudEventHeaders.TIME);
         return schema;
     }
 }

@@ -1,10 +1,10 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.CaseStudyDocument;
-import dev.casebook.casestudy.domain.CaseStudyDocument.Approach;
-import dev.casebook.casestudy.domain.CaseStudyDocument.Diagrammed;
-import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
-import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.casestudy.contract.CaseStudyDocument.Approach;
+import dev.casebook.casestudy.contract.CaseStudyDocument.Diagrammed;
+import dev.casebook.casestudy.contract.CaseStudyDocument.TechnicalChallenge;
+import dev.casebook.casestudy.contract.MetricRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

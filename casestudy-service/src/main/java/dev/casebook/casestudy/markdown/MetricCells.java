@@ -1,6 +1,6 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.ImportedMetric;
+import dev.casebook.casestudy.contract.ImportedMetric;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.CaseStudyDocument.SectionText;
+import dev.casebook.casestudy.contract.CaseStudyDocument.SectionText;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableHead;

@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.CaseStudyDocument.Approach;
-import dev.casebook.casestudy.domain.CaseStudyDocument.TechnicalChallenge;
+import dev.casebook.casestudy.contract.CaseStudyDocument.Approach;
+import dev.casebook.casestudy.contract.CaseStudyDocument.TechnicalChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

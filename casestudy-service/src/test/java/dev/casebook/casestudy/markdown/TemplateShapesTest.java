@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.markdown;
 
-import dev.casebook.casestudy.domain.CaseStudyDocument;
-import dev.casebook.casestudy.domain.MetricRow;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.casestudy.contract.MetricRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;

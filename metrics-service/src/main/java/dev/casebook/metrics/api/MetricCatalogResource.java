@@ -1,6 +1,6 @@
 package dev.casebook.metrics.api;
 
-import dev.casebook.metrics.domain.Direction;
+import dev.casebook.metrics.contract.Direction;
 import dev.casebook.metrics.domain.KnownMetric;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.api;
 
+import dev.casebook.metrics.contract.MetricsTableView;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ public class MetricsTableResource {
     @Operation(operationId = "readMetricsTable", summary = "Read a case study's metrics table",
             description = "Anyone may read the table of a published case study; a draft's only its author, editors and admins.")
     public MetricsTableView read(@PathParam("caseStudyId") UUID caseStudyId) {
-        return MetricsTableView.of(desk.table(caseStudyId, callers.current()));
+        return desk.table(caseStudyId, callers.current()).view();
     }
 
     @PUT
@@ -65,7 +66,7 @@ public class MetricsTableResource {
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
     public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, MetricsTableRequest request) {
-        return MetricsTableView.of(desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()));
+        return desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()).view();
     }
 
     @POST
@@ -80,6 +81,6 @@ public class MetricsTableResource {
         // The body is optional: read as text, so that a bare POST (no body, no Content-Type) is welcome too.
         DeriveRequest request = body == null || body.isBlank() ? null : json.readValue(body, DeriveRequest.class);
         Statistic statistic = request == null || request.statistic() == null ? Statistic.P50 : request.statistic();
-        return MetricsTableView.of(desk.derive(caseStudyId, statistic, callers.current()));
+        return desk.derive(caseStudyId, statistic, callers.current()).view();
     }
 }

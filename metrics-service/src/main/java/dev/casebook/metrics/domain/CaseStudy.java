@@ -1,7 +1,10 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.Conflict;
+import dev.casebook.platform.domain.NotAllowed;
+import dev.casebook.platform.domain.NotFound;
+import dev.casebook.platform.domain.NotKnownYet;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -93,19 +97,19 @@ public class CaseStudy extends PanacheEntityBase {
             return caseStudy;
         }
         if (!caller.isAuthor(caseStudy.authorId)) {
-            throw new ProblemException(403, "Only the author of case study " + caseStudy.slug
+            throw new NotAllowed("Only the author of case study " + caseStudy.slug
                     + " (while it is a draft), editors and admins change its metrics");
         }
         if (!DRAFT.equals(caseStudy.status)) {
-            throw ProblemException.conflict("Case study " + caseStudy.slug + " is " + caseStudy.status
+            throw new Conflict("Case study " + caseStudy.slug + " is " + caseStudy.status
                             + "; its author changes its metrics only while it is DRAFT, editors and admins at any time")
                     .with("currentStatus", caseStudy.status);
         }
         return caseStudy;
     }
 
-    public static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("There is no case study " + id);
+    public static NotFound notFound(UUID id) {
+        return new NotFound("There is no case study " + id);
     }
 
     /**
@@ -113,9 +117,8 @@ public class CaseStudy extends PanacheEntityBase {
      * event, a moment after casestudy-service answered its author, so a client that sets metrics right after
      * creating is told to retry. The same answer for a case study the caller may not see: it does not exist for them.
      */
-    static ProblemException notYetKnown(UUID id) {
-        return ProblemException.notFound("There is no case study " + id + " here yet; a case study created a moment"
-                        + " ago arrives within seconds, so retry after the Retry-After delay")
-                .withHeader("Retry-After", "1");
+    static NotKnownYet notYetKnown(UUID id) {
+        return new NotKnownYet("There is no case study " + id + " here yet; a case study created a moment"
+                + " ago arrives within seconds, so retry after the Retry-After delay", Duration.ofSeconds(1));
     }
 }

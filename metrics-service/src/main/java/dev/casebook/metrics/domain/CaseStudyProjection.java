@@ -1,184 +1,126 @@
 package dev.casebook.metrics.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.casebook.platform.events.IncomingEvent;
-import dev.casebook.platform.events.MalformedEventException;
+import dev.casebook.casestudy.contract.CaseStudyChange;
+import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.casestudy.contract.CaseStudyPublished;
+import dev.casebook.casestudy.contract.ImportedMetric;
+import dev.casebook.metrics.contract.Direction;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps {@link CaseStudy} in step with casestudy-service's events. A case study is in analytics from its
- * {@code published} event until {@code unpublished}, {@code archived} or {@code deleted}; {@code deleted} also
- * takes its metrics and samples. Payloads are read leniently: members this service does not use may come and go.
+ * Keeps {@link CaseStudy} in step with casestudy-service's events, one method per kind of event. A case study is
+ * in analytics from its {@code published} event until {@code unpublished}, {@code archived} or {@code deleted};
+ * {@code deleted} also takes its metrics and samples. Any event may be the first one seen (a {@code created}
+ * event lost to retention, say): each carries enough to know the case study.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class CaseStudyProjection {
 
     private static final Logger LOG = Logger.getLogger(CaseStudyProjection.class);
-    private static final String TYPE_PREFIX = "dev.casebook.casestudy.";
-    private static final String TYPE_SUFFIX = ".v1";
-    private static final List<String> LAYERS = List.of("frontend", "backend", "infrastructure", "testing");
 
-    public enum Action {
-        CREATED, UPDATED, SUBMITTED, CHANGES_REQUESTED, PUBLISHED, UNPUBLISHED, ARCHIVED, DELETED;
-
-        static Optional<Action> ofType(String type) {
-            if (type == null || !type.startsWith(TYPE_PREFIX) || !type.endsWith(TYPE_SUFFIX)) {
-                return Optional.empty();
-            }
-            String name = type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length());
-            return Arrays.stream(values()).filter(a -> a.name().replace('_', '-').equalsIgnoreCase(name)).findFirst();
-        }
-    }
-
-    /** What an event says about a case study, as far as metrics-service cares. */
-    public record Change(Action action, UUID id, String slug, String status, String authorId, long version,
-                         String title, String industry, Set<CaseStudy.Technology> technologies,
-                         List<ReportedMetric> importedMetrics) {
-    }
-
-    private final ObjectMapper json;
-    private final ObjectReader metricReader;
     private final MetricsDesk desk;
 
-    public CaseStudyProjection(ObjectMapper json, MetricsDesk desk) {
-        this.json = json;
-        this.metricReader = json.readerFor(ReportedMetric.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public CaseStudyProjection(MetricsDesk desk) {
         this.desk = desk;
     }
 
-    /**
-     * @return empty for an event type this service has no use for
-     * @throws MalformedEventException when the event can never be applied
-     */
-    public Optional<Change> read(IncomingEvent event) {
-        Optional<Action> action = Action.ofType(event.type());
-        if (action.isEmpty()) {
-            return Optional.empty();
+    /** A new case study; one imported from Markdown brings its metrics table, adopted as its first table. */
+    public void created(CaseStudyChange change) {
+        CaseStudy caseStudy = workingVersion(change);
+        if (change.metrics() != null && !change.metrics().isEmpty()) {
+            desk.adoptImported(caseStudy, change.metrics().stream().map(CaseStudyProjection::reported).toList());
         }
-        JsonNode data;
-        try {
-            data = json.readTree(event.data());
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") does not carry JSON: " + e.getOriginalMessage(), e);
-        }
-        if (data == null || !data.isObject()) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") does not carry a JSON object");
-        }
-        UUID id = uuid(event, data.path("id"));
-        if (action.get() == Action.DELETED) {
-            return Optional.of(new Change(Action.DELETED, id, null, null, null, 0, null, null, Set.of(), List.of()));
-        }
-        String slug = required(event, data, "slug");
-        String status = required(event, data, "status");
-        String authorId = required(event, data, "authorId");
-        long version = data.path("version").asLong();
-        boolean published = action.get() == Action.PUBLISHED;
-        return Optional.of(new Change(action.get(), id, slug, status, authorId, version,
-                published ? text(data.path("title")) : null,
-                published ? text(data.path("client").path("industry")) : null,
-                published ? technologies(data.path("techStack")) : Set.of(),
-                action.get() == Action.CREATED ? importedMetrics(event, data.path("metrics")) : List.of()));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(Change change) {
-        if (change.action() == Action.DELETED) {
-            // The schema cascades: its technologies, metrics table and samples go with it.
-            Panache.getEntityManager().createNativeQuery("DELETE FROM case_study WHERE id = :id")
-                    .setParameter("id", change.id()).executeUpdate();
-            return;
-        }
-        CaseStudy caseStudy = CaseStudy.findById(change.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (caseStudy == null) {
-            // Any event may be the first one seen (a created event lost to retention, say): each carries enough.
-            caseStudy = new CaseStudy();
-            caseStudy.id = change.id();
-        }
+    /** A new working version (edited, submitted, sent back); what is published stays until the next publish. */
+    public CaseStudy workingVersion(CaseStudyChange change) {
+        CaseStudy caseStudy = known(change.id());
         caseStudy.slug = change.slug();
-        caseStudy.status = change.status();
+        caseStudy.status = change.status().name();
         caseStudy.authorId = change.authorId();
         caseStudy.version = change.version();
-        switch (change.action()) {
-            case PUBLISHED -> {
-                caseStudy.published = true;
-                caseStudy.title = change.title();
-                caseStudy.industry = change.industry();
-                caseStudy.technologies.clear();
-                caseStudy.technologies.addAll(change.technologies());
-            }
-            case UNPUBLISHED, ARCHIVED -> caseStudy.published = false;
-            default -> {
-                // a new working version; what is published stays until the next publish
-            }
-        }
         caseStudy.persist();
-        if (change.action() == Action.CREATED && !change.importedMetrics().isEmpty()) {
-            desk.adoptImported(caseStudy, change.importedMetrics());
+        return caseStudy;
+    }
+
+    /** In analytics from now on, with the title, industry and tech stack the public reads. */
+    public void published(CaseStudyPublished published) {
+        CaseStudy caseStudy = known(published.id());
+        CaseStudyDocument document = published.document();
+        caseStudy.slug = published.slug();
+        caseStudy.status = published.status().name();
+        caseStudy.authorId = published.authorId();
+        caseStudy.version = published.version();
+        caseStudy.published = true;
+        caseStudy.title = document == null ? null : document.title();
+        caseStudy.industry = document == null || document.client() == null ? null : document.client().industry();
+        caseStudy.technologies.clear();
+        caseStudy.technologies.addAll(technologies(document == null ? null : document.techStack()));
+        caseStudy.persist();
+    }
+
+    /** Unpublished or archived: out of analytics, its metrics kept. */
+    public void withdrawn(CaseStudyChange change) {
+        workingVersion(change).published = false;
+    }
+
+    public void deleted(CaseStudyChange change) {
+        // The schema cascades: its technologies, metrics table and samples go with it.
+        Panache.getEntityManager().createNativeQuery("DELETE FROM case_study WHERE id = :id")
+                .setParameter("id", change.id()).executeUpdate();
+    }
+
+    private static CaseStudy known(UUID id) {
+        CaseStudy caseStudy = CaseStudy.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (caseStudy == null) {
+            caseStudy = new CaseStudy();
+            caseStudy.id = id;
         }
+        return caseStudy;
     }
 
-    private static UUID uuid(IncomingEvent event, JsonNode id) {
-        try {
-            return UUID.fromString(id.asText());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") has no case study id");
-        }
-    }
-
-    private static String required(IncomingEvent event, JsonNode data, String field) {
-        String value = text(data.path(field));
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks " + field);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    }
-
-    private static Set<CaseStudy.Technology> technologies(JsonNode techStack) {
+    private static Set<CaseStudy.Technology> technologies(CaseStudyDocument.TechStack techStack) {
         Set<CaseStudy.Technology> entries = new LinkedHashSet<>();
-        for (String layer : LAYERS) {
-            for (JsonNode entry : techStack.path(layer)) {
-                String name = text(entry);
-                if (name != null && !name.isBlank()) {
-                    entries.add(new CaseStudy.Technology(layer, name.strip()));
-                }
-            }
+        if (techStack == null) {
+            return entries;
         }
+        add(entries, "frontend", techStack.frontend());
+        add(entries, "backend", techStack.backend());
+        add(entries, "infrastructure", techStack.infrastructure());
+        add(entries, "testing", techStack.testing());
         return entries;
     }
 
-    // A row that cannot even be read is logged and left out, like a row a PUT would refuse; the case study still counts.
-    private List<ReportedMetric> importedMetrics(IncomingEvent event, JsonNode metrics) {
-        List<ReportedMetric> rows = new ArrayList<>();
-        for (JsonNode row : metrics) {
-            try {
-                rows.add(metricReader.readValue(row));
-            } catch (IOException e) {
-                String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-                LOG.warnf("Imported metric %s of event %s cannot be read and is left out: %s", row, event.id(), reason);
-                rows.add(null);
+    private static void add(Set<CaseStudy.Technology> entries, String layer, List<String> names) {
+        for (String name : names == null ? List.<String>of() : names) {
+            if (name != null && !name.isBlank()) {
+                entries.add(new CaseStudy.Technology(layer, name.strip()));
             }
         }
-        return rows;
+    }
+
+    // A row whose direction is not one this service knows is left out, like a row a PUT would refuse.
+    private static ReportedMetric reported(ImportedMetric row) {
+        Direction better = null;
+        if (row.better() != null) {
+            try {
+                better = Direction.valueOf(row.better());
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Imported metric %s has a direction this service does not know (%s) and is left out", row.name(), row.better());
+                return null;
+            }
+        }
+        return new ReportedMetric(row.name(), row.unit(), row.before(), row.after(), better);
     }
 }

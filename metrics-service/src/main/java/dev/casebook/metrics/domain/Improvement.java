@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.metrics.contract.Direction;
 import java.math.BigDecimal;
 import java.math.MathContext;
 

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.metrics.contract.Direction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -1,9 +1,10 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
-import dev.casebook.metrics.events.MetricsEvents;
+import dev.casebook.metrics.contract.MetricsEvents;
+import dev.casebook.platform.events.Outbox;
 import dev.casebook.platform.problem.FieldError;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -32,12 +33,12 @@ public class MetricsDesk {
 
     private final MetricsTableRules rules;
     private final SampleStore samples;
-    private final MetricsEvents events;
+    private final Outbox outbox;
 
-    public MetricsDesk(MetricsTableRules rules, SampleStore samples, MetricsEvents events) {
+    public MetricsDesk(MetricsTableRules rules, SampleStore samples, Outbox outbox) {
         this.rules = rules;
         this.samples = samples;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /** The table of a case study the caller may read; without rows while nobody has set any. */
@@ -105,12 +106,12 @@ public class MetricsDesk {
             spelling.putIfAbsent(value.metricKey(), value.metric());
         }
         if (byMetric.isEmpty()) {
-            throw ProblemException.conflict("Case study " + caseStudy.slug + " has no samples to derive its metrics from");
+            throw new Conflict("Case study " + caseStudy.slug + " has no samples to derive its metrics from");
         }
         List<String> onePhaseOnly = byMetric.entrySet().stream().filter(e -> e.getValue().size() < 2)
                 .map(e -> spelling.get(e.getKey())).toList();
         if (!onePhaseOnly.isEmpty()) {
-            throw ProblemException.conflict("Metrics " + onePhaseOnly + " have samples of one phase only; "
+            throw new Conflict("Metrics " + onePhaseOnly + " have samples of one phase only; "
                     + "a before/after value needs samples of both BEFORE and AFTER").with("incompleteMetrics", onePhaseOnly);
         }
         MetricsTable current = MetricsTable.findById(caseStudyId);
@@ -130,11 +131,11 @@ public class MetricsDesk {
             }
         });
         if (!withoutRow.isEmpty()) {
-            throw ProblemException.conflict("Metrics " + withoutRow + " have samples but no row in the table that gives "
+            throw new Conflict("Metrics " + withoutRow + " have samples but no row in the table that gives "
                     + "their unit and which way is better; add their rows with PUT first").with("metricsWithoutRow", withoutRow);
         }
         if (rows.size() > MetricsTable.MAX_ROWS) {
-            throw ProblemException.conflict("Deriving would give the table " + rows.size() + " rows; a table has at most "
+            throw new Conflict("Deriving would give the table " + rows.size() + " rows; a table has at most "
                     + MetricsTable.MAX_ROWS);
         }
         return save(caseStudy, rows);
@@ -147,7 +148,7 @@ public class MetricsDesk {
         // Microseconds: what PostgreSQL keeps, so the event says exactly what a later read says.
         table.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         table.persist();
-        events.updated(table);
+        outbox.emit(MetricsEvents.UPDATED, table.view());
         return table;
     }
 

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.metrics.contract.MetricsTableView;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -34,6 +35,12 @@ public class MetricsTable extends PanacheEntityBase {
     @CollectionTable(name = "metric_row", joinColumns = @JoinColumn(name = "case_study_id"))
     @OrderColumn(name = "position")
     public List<MetricRow> rows = new ArrayList<>();
+
+    /** The table as clients read it and as the {@code metrics.updated} event carries it. */
+    public MetricsTableView view() {
+        return new MetricsTableView(caseStudyId, rows.stream().map(row -> new MetricsTableView.Row(row.name(), row.unit(),
+                row.before(), row.after(), row.better(), row.improvementPercent(), row.improvementNote())).toList(), updatedAt);
+    }
 
     public static MetricsTable empty(UUID caseStudyId) {
         MetricsTable table = new MetricsTable();

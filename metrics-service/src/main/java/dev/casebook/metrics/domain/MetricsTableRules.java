@@ -1,8 +1,9 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.metrics.contract.Direction;
 import dev.casebook.platform.problem.FieldError;
 import dev.casebook.platform.problem.Violations;
-import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.domain.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
@@ -31,11 +32,10 @@ public class MetricsTableRules {
     /** All rows, or a 400 listing every problem (field names such as {@code rows[2].before}). */
     public List<MetricRow> table(List<ReportedMetric> reported) {
         if (reported == null) {
-            throw ProblemException.invalid(List.of(new FieldError("rows", "must not be null")));
+            throw InvalidInput.of("rows", "must not be null");
         }
         if (reported.size() > MetricsTable.MAX_ROWS) {
-            throw ProblemException.invalid(List.of(new FieldError("rows",
-                    "holds " + reported.size() + " rows; a table has at most " + MetricsTable.MAX_ROWS)));
+            throw InvalidInput.of("rows", "holds " + reported.size() + " rows; a table has at most " + MetricsTable.MAX_ROWS);
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -51,7 +51,7 @@ public class MetricsTableRules {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw InvalidInput.of(errors);
         }
         return reported.stream().map(MetricsTableRules::toRow).toList();
     }

@@ -1,5 +1,6 @@
 package dev.casebook.metrics.domain;
 
+import dev.casebook.metrics.contract.Direction;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

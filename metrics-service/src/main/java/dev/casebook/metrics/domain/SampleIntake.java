@@ -1,10 +1,9 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.platform.problem.FieldError;
 import dev.casebook.platform.problem.Violations;
-import dev.casebook.platform.problem.ProblemException;
-import dev.casebook.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -41,21 +40,22 @@ public class SampleIntake {
     /** Adds samples from the load-testing stream, which needs no caller; the case study must exist. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int addFromStream(UUID caseStudyId, List<Sample> samples) {
+        List<Sample> checked = checked(samples);
         if (CaseStudy.findById(caseStudyId) == null) {
             throw CaseStudy.notFound(caseStudyId);
         }
-        store.add(caseStudyId, samples, Instant.now());
-        return samples.size();
+        store.add(caseStudyId, checked, Instant.now());
+        return checked.size();
     }
 
     /** The samples with their metric names spelled as the catalogue does, or a 400 with the first problems. */
     public List<Sample> checked(List<Sample> samples) {
         if (samples == null || samples.isEmpty()) {
-            throw ProblemException.invalid(List.of(new FieldError("body", "must hold 1 to " + Sample.MAX_PER_BATCH + " samples")));
+            throw InvalidInput.of("body", "must hold 1 to " + Sample.MAX_PER_BATCH + " samples");
         }
         if (samples.size() > Sample.MAX_PER_BATCH) {
-            throw ProblemException.invalid(List.of(new FieldError("body", "holds " + samples.size()
-                    + " samples; at most " + Sample.MAX_PER_BATCH + " are accepted at once"))).with("limit", Sample.MAX_PER_BATCH);
+            throw InvalidInput.of("body", "holds " + samples.size()
+                    + " samples; at most " + Sample.MAX_PER_BATCH + " are accepted at once").with("limit", Sample.MAX_PER_BATCH);
         }
         List<FieldError> errors = new ArrayList<>();
         int invalid = 0;
@@ -74,9 +74,9 @@ public class SampleIntake {
                     sample.phase(), sample.value(), sample.at()));
         }
         if (invalid > 0) {
-            throw new ProblemException(400, invalid + " of " + samples.size() + " samples are invalid; nothing was stored"
-                    + (errors.size() == MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " problems are listed)" : ""))
-                    .withType(ProblemType.VALIDATION_FAILED).withErrors(errors).with("invalidSamples", invalid);
+            throw new InvalidInput(invalid + " of " + samples.size() + " samples are invalid; nothing was stored"
+                    + (errors.size() == MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " problems are listed)" : ""), errors)
+                    .with("invalidSamples", invalid);
         }
         return checked;
     }

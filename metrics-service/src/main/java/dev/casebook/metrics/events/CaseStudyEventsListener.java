@@ -1,16 +1,19 @@
 package dev.casebook.metrics.events;
 
+import dev.casebook.casestudy.contract.CaseStudyEvents;
 import dev.casebook.metrics.domain.CaseStudyProjection;
-import dev.casebook.platform.events.IdempotentConsumer;
-import dev.casebook.platform.events.IncomingEvent;
+import dev.casebook.platform.events.EventHandlers;
+import dev.casebook.platform.events.EventPipeline;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Follows {@code casestudy.events} into the case-study projection, one record after the other (ordered, so one
- * case study's events apply in the order they happened), each event once. A record that cannot be applied goes
+ * case study's events apply in the order they happened), each event once. An event that cannot be applied goes
  * to {@code casestudy.events.dlq} (see application.properties).
  */
 @ApplicationScoped
@@ -18,21 +21,25 @@ public class CaseStudyEventsListener {
 
     static final String CONSUMER = "case-study-projection";
 
-    private final CaseStudyProjection projection;
-    private final IdempotentConsumer consumer;
-    private final Retrying retrying;
+    private final EventPipeline pipeline;
+    private final EventHandlers handlers;
 
-    public CaseStudyEventsListener(CaseStudyProjection projection, IdempotentConsumer consumer, Retrying retrying) {
-        this.projection = projection;
-        this.consumer = consumer;
-        this.retrying = retrying;
+    public CaseStudyEventsListener(EventPipeline pipeline, CaseStudyProjection projection) {
+        this.pipeline = pipeline;
+        this.handlers = EventHandlers.of(CONSUMER)
+                .on(CaseStudyEvents.CREATED, (change, event) -> projection.created(change))
+                .on(CaseStudyEvents.UPDATED, (change, event) -> projection.workingVersion(change))
+                .on(CaseStudyEvents.SUBMITTED, (change, event) -> projection.workingVersion(change))
+                .on(CaseStudyEvents.CHANGES_REQUESTED, (change, event) -> projection.workingVersion(change))
+                .on(CaseStudyEvents.PUBLISHED, (published, event) -> projection.published(published))
+                .on(CaseStudyEvents.UNPUBLISHED, (change, event) -> projection.withdrawn(change))
+                .on(CaseStudyEvents.ARCHIVED, (change, event) -> projection.withdrawn(change))
+                .on(CaseStudyEvents.DELETED, (change, event) -> projection.deleted(change));
     }
 
     @Incoming("casestudy-events")
     @Blocking
-    public void onCaseStudyEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        projection.read(event).ifPresent(change -> retrying.run("Event " + event.id() + " (" + event.type() + ")",
-                () -> consumer.applyOnce(CONSUMER, event, applied -> projection.apply(change))));
+    public CompletionStage<Void> onCaseStudyEvent(Message<String> message) {
+        return pipeline.deliver(message, handlers);
     }
 }

@@ -1,114 +1,53 @@
 package dev.casebook.metrics.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.metrics.domain.Sample;
 import dev.casebook.metrics.domain.SampleIntake;
-import dev.casebook.platform.events.CloudEventHeaders;
-import dev.casebook.platform.events.IdempotentConsumer;
+import dev.casebook.metrics.domain.Samples;
+import dev.casebook.platform.events.EventHandlers;
+import dev.casebook.platform.events.EventPipeline;
+import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.IncomingEvent;
 import dev.casebook.platform.events.MalformedEventException;
-import dev.casebook.platform.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Samples from load-testing tools on {@code metrics.samples}: key = the case study id, value = a JSON array of
- * samples or one sample, the same shape as {@code POST /api/metrics/case-studies/{id}/samples}. CloudEvents headers
- * are welcome but not needed. A record that cannot be used (not JSON, invalid samples, a case study this service
- * does not know) goes to {@code metrics.samples.dlq}.
+ * Samples from load-testing tools on {@value #TOPIC}: key = the case study id, value = {@link Samples}. CloudEvents
+ * headers are welcome but not needed. A record that cannot be used (not JSON, invalid samples, a case study this
+ * service does not know) goes to {@code metrics.samples.dlq}.
  */
 @ApplicationScoped
 public class SamplesListener {
 
-    static final String CONSUMER = "sample-intake";
-    static final String TYPE = "dev.casebook.metrics.samples";
-    private static final int MAX_EVENT_ID = 200; // what processed_event keeps
+    static final String TOPIC = "metrics.samples";
+    /** Tools outside Casebook write this topic: metrics-service defines what it reads from it. */
+    static final EventType<Samples> SAMPLES = EventType.inbound(TOPIC, "dev.casebook.metrics.samples", Samples.class);
 
-    private final ObjectMapper json;
-    private final SampleIntake intake;
-    private final IdempotentConsumer consumer;
-    private final Retrying retrying;
+    private final EventPipeline pipeline;
+    private final EventHandlers handlers;
 
-    public SamplesListener(ObjectMapper json, SampleIntake intake, IdempotentConsumer consumer, Retrying retrying) {
-        this.json = json;
-        this.intake = intake;
-        this.consumer = consumer;
-        this.retrying = retrying;
+    public SamplesListener(EventPipeline pipeline, SampleIntake intake) {
+        this.pipeline = pipeline;
+        this.handlers = EventHandlers.of("sample-intake")
+                .on(SAMPLES, (samples, event) -> intake.addFromStream(caseStudyId(event), samples.samples()))
+                .plainRecordsAre(SAMPLES);
     }
 
     @Incoming("metrics-samples")
     @Blocking
-    public void onSamples(ConsumerRecord<String, String> record) {
-        UUID caseStudyId = caseStudyId(record);
-        List<Sample> samples = checked(record);
-        IncomingEvent event = new IncomingEvent(eventId(record), TYPE, null, null, null,
-                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value());
-        retrying.run("Samples " + event.id() + " for case study " + caseStudyId,
-                () -> consumer.applyOnce(CONSUMER, event, applied -> intake.addFromStream(caseStudyId, samples)));
+    public CompletionStage<Void> onSamples(Message<String> message) {
+        return pipeline.deliver(message, handlers);
     }
 
-    /**
-     * The record's ce_id when the tool sends one; otherwise its place in the topic, which is what a redelivery
-     * of the same record repeats.
-     */
-    private static String eventId(ConsumerRecord<String, String> record) {
-        String id = header(record, CloudEventHeaders.ID);
-        if (id != null && id.length() > MAX_EVENT_ID) {
-            throw new MalformedEventException(where(record) + " has a ce_id longer than " + MAX_EVENT_ID + " characters");
-        }
-        return id != null ? id : record.topic() + "/" + record.partition() + "/" + record.offset();
-    }
-
-    private static UUID caseStudyId(ConsumerRecord<String, String> record) {
+    private static UUID caseStudyId(IncomingEvent event) {
         try {
-            return UUID.fromString(String.valueOf(record.key()));
+            return UUID.fromString(String.valueOf(event.key()));
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(where(record) + " needs the case study id as its key, not '" + record.key() + "'");
+            throw new MalformedEventException("Record " + event.where() + " needs the case study id as its key, not '" + event.key() + "'");
         }
-    }
-
-    private List<Sample> checked(ConsumerRecord<String, String> record) {
-        List<Sample> samples = new ArrayList<>();
-        try {
-            JsonNode value = json.readTree(record.value() == null ? "" : record.value());
-            if (value != null && value.isArray()) {
-                for (JsonNode sample : value) {
-                    samples.add(json.treeToValue(sample, Sample.class));
-                }
-            } else if (value != null && value.isObject()) {
-                samples.add(json.treeToValue(value, Sample.class));
-            } else {
-                throw new MalformedEventException(where(record) + " is neither a sample nor an array of samples");
-            }
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(where(record) + " holds no samples: " + e.getOriginalMessage(), e);
-        }
-        try {
-            return intake.checked(samples);
-        } catch (ProblemException e) {
-            String problems = e.toProblem(null, null).errors().stream().map(error -> error.field() + " " + error.message())
-                    .collect(Collectors.joining("; "));
-            throw new MalformedEventException(where(record) + ": " + e.getMessage() + ": " + problems);
-        }
-    }
-
-    private static String where(ConsumerRecord<?, ?> record) {
-        return "Record " + record.topic() + "/" + record.partition() + "@" + record.offset();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -5,21 +5,49 @@ import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 
-/** A CloudEvent read from a Kafka record in binary content mode. */
+/**
+ * A CloudEvent read from a Kafka record in binary content mode.
+ *
+ * @param where the record's place, {@code topic/partition@offset}, for messages about it
+ */
 public record IncomingEvent(String id, String type, String source, String subject, String time, String requestId,
-                            String key, String data) {
+                            String key, String data, String where) {
+
+    private static final int MAX_ID = 200; // what processed_event keeps
 
     /** @throws MalformedEventException when the record is not a CloudEvent this platform can use */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || record.value() == null) {
-            throw new MalformedEventException("Record at " + record.topic() + "/" + record.partition() + "@"
-                    + record.offset() + " is not a CloudEvent: it needs ce_id, ce_type and data");
+            throw new MalformedEventException("Record at " + where(record) + " is not a CloudEvent: it needs ce_id, ce_type and data");
+        }
+        return of(record, id, type);
+    }
+
+    /** A record written without CloudEvents headers, taken as an event of {@code type}; its id is its place in the topic. */
+    static IncomingEvent plain(ConsumerRecord<String, String> record, String type) {
+        String id = header(record, CloudEventHeaders.ID);
+        return of(record, id != null ? id : record.topic() + "/" + record.partition() + "/" + record.offset(),
+                header(record, CloudEventHeaders.TYPE) != null ? header(record, CloudEventHeaders.TYPE) : type);
+    }
+
+    private static IncomingEvent of(ConsumerRecord<String, String> record, String id, String type) {
+        if (id.length() > MAX_ID) {
+            throw new MalformedEventException("Record " + where(record) + " has a ce_id longer than " + MAX_ID + " characters");
         }
         return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
                 header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.TIME),
-                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value());
+                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value(), where(record));
+    }
+
+    /** The event in a message: its id and type, or the record's place when it has no id. */
+    public String describe() {
+        return "Event " + id + " (" + type + ")";
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -34,21 +34,19 @@ public class Outbox {
     }
 
     /**
-     * @param topic   the Kafka topic
-     * @param key     the record key: the id of the aggregate, so its events stay in order on one partition
-     * @param type    the CloudEvents type, such as {@code dev.casebook.casestudy.published.v1}
-     * @param subject the CloudEvents subject, or null
-     * @param data    serialized as the JSON data of the event
+     * Writes {@code data} as an event of {@code type}: the type says the topic, the record key and the subject, so
+     * a producer never names a table or a topic.
+     *
      * @return the event id ({@code ce_id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String topic, String key, String type, String subject, Object data) {
+    public <T> UUID emit(EventType<T> type, T data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
-        event.topic = topic;
-        event.recordKey = key;
-        event.type = type;
-        event.subject = subject;
+        event.topic = type.topic();
+        event.recordKey = type.keyOf(data);
+        event.type = type.type();
+        event.subject = type.subjectOf(data);
         event.occurredAt = Instant.now();
         event.requestId = RequestIds.current();
         event.data = toJson(data);
@@ -59,7 +57,7 @@ public class Outbox {
 
     private String toJson(Object data) {
         try {
-            return data instanceof String text ? text : json.writeValueAsString(data);
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data cannot be written as JSON", e);
         }

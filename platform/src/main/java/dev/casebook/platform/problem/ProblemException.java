@@ -1,5 +1,7 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.domain.InvalidInput;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(400, errors.size() == 1
-                ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
-                : errors.size() + " fields are invalid")
-                .withType(ProblemType.VALIDATION_FAILED)
-                .withErrors(errors);
+        return DomainProblems.of(InvalidInput.of(errors));
     }
 
     public ProblemException withType(String type) {

@@ -2,6 +2,7 @@ package dev.casebook.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.casebook.platform.domain.DomainException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +22,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException problem, HttpServerRequest request) {
         return ProblemResponses.toResponse(problem, request);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(DomainException refusal, HttpServerRequest request) {
+        return ProblemResponses.toResponse(DomainProblems.of(refusal), request);
     }
 
     @ServerExceptionMapper

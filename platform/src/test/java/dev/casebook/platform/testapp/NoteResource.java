@@ -1,5 +1,6 @@
 package dev.casebook.platform.testapp;
 
+import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.Outbox;
 import dev.casebook.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -36,6 +37,13 @@ public class NoteResource {
                           @Valid Author author, List<@Size(max = 5) String> tags, List<@Valid Author> coauthors) {
     }
 
+    /** The test app's event contract: one event, on topic "notes". */
+    public record NoteCreated(long id, String text) {
+
+        public static final EventType<NoteCreated> TYPE = EventType.of("notes", "dev.casebook.test.note.created.v1",
+                NoteCreated.class, note -> "note-" + note.id(), note -> "note-" + note.id());
+    }
+
     private final Outbox outbox;
 
     public NoteResource(Outbox outbox) {
@@ -49,8 +57,7 @@ public class NoteResource {
                 .createNativeQuery("INSERT INTO note (text) VALUES (:text) RETURNING id")
                 .setParameter("text", note.text())
                 .getSingleResult();
-        outbox.record("notes", "note-" + id, "dev.casebook.test.note.created.v1", "note-" + id,
-                Map.of("id", id.longValue(), "text", note.text()));
+        outbox.emit(NoteCreated.TYPE, new NoteCreated(id.longValue(), note.text()));
         if (failAfterEvent) {
             throw new IllegalStateException("failing on purpose after the event was recorded");
         }

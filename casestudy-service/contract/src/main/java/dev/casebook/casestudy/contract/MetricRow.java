@@ -1,4 +1,4 @@
-package dev.casebook.casestudy.domain;
+package dev.casebook.casestudy.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

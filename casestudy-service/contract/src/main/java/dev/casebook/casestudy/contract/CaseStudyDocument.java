@@ -1,4 +1,4 @@
-package dev.casebook.casestudy.domain;
+package dev.casebook.casestudy.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
@@ -24,7 +24,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseStudyDocument(
         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
-        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens, such as checkout-rewrite") String slug,
+        @Size(max = SLUG_LENGTH) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens, such as checkout-rewrite") String slug,
         @Valid Client client,
         @NotBlank @Size(max = 20_000) String summary,
         @Valid BusinessChallenge challenge,
@@ -41,6 +41,7 @@ public record CaseStudyDocument(
         @Valid SectionText performance,
         @Valid Diagrammed challengesOverview) {
 
+    public static final int SLUG_LENGTH = 100;
     public static final int ITEM_LENGTH = 1_000;
     public static final int TEXT_LENGTH = 10_000;
     /** Free Markdown a writer keeps in a section beside its structured fields. */

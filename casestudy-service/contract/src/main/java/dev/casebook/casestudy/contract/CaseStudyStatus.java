@@ -1,4 +1,4 @@
-package dev.casebook.casestudy.domain;
+package dev.casebook.casestudy.contract;
 
 /** Where a case study stands in the editorial workflow. */
 public enum CaseStudyStatus {

@@ -1,4 +1,4 @@
-package dev.casebook.casestudy.domain;
+package dev.casebook.casestudy.contract;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -27,7 +27,7 @@ public @interface MermaidDiagram {
 
     class Validator implements ConstraintValidator<MermaidDiagram, String> {
 
-        static final Set<String> KINDS = Set.of("flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram",
+        public static final Set<String> KINDS = Set.of("flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram",
                 "stateDiagram-v2", "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram",
                 "gitGraph", "C4Context", "C4Container", "C4Component", "C4Dynamic", "C4Deployment", "mindmap",
                 "timeline", "sankey-beta", "xychart-beta", "block-beta", "packet-beta", "architecture-beta", "kanban");

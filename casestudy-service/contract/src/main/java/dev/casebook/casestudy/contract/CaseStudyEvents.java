@@ -1,0 +1,39 @@
+package dev.casebook.casestudy.contract;
+
+import dev.casebook.platform.events.EventType;
+
+import java.util.List;
+
+/**
+ * What casestudy-service tells other services about case studies, on topic {@value #TOPIC}, keyed by the case
+ * study's id so that one case study's events stay in order, with its slug as the CloudEvents subject.
+ */
+public final class CaseStudyEvents {
+
+    public static final String TOPIC = "casestudy.events";
+
+    public static final EventType<CaseStudyChange> CREATED = change("created");
+    public static final EventType<CaseStudyChange> UPDATED = change("updated");
+    public static final EventType<CaseStudyChange> SUBMITTED = change("submitted");
+    public static final EventType<CaseStudyPublished> PUBLISHED = EventType.of(TOPIC, type("published"),
+            CaseStudyPublished.class, published -> published.id().toString(), CaseStudyPublished::slug);
+    public static final EventType<CaseStudyChange> CHANGES_REQUESTED = change("changes-requested");
+    public static final EventType<CaseStudyChange> UNPUBLISHED = change("unpublished");
+    public static final EventType<CaseStudyChange> ARCHIVED = change("archived");
+    public static final EventType<CaseStudyChange> DELETED = change("deleted");
+
+    /** Every event on the topic, in the order of a case study's life. */
+    public static final List<EventType<?>> ALL = List.of(CREATED, UPDATED, SUBMITTED, PUBLISHED, CHANGES_REQUESTED,
+            UNPUBLISHED, ARCHIVED, DELETED);
+
+    private CaseStudyEvents() {
+    }
+
+    private static EventType<CaseStudyChange> change(String action) {
+        return EventType.of(TOPIC, type(action), CaseStudyChange.class, change -> change.id().toString(), CaseStudyChange::slug);
+    }
+
+    private static String type(String action) {
+        return "dev.casebook.casestudy." + action + ".v1";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.casebook.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * How every service's event consumers retry an event whose effect failed for a reason that may pass (the database
+ * was busy, a case study not known yet) before it goes to its topic's dead-letter topic. An event that can never
+ * work (not a CloudEvent, unreadable or invalid data) is not retried.
+ */
+@ConfigMapping(prefix = "casebook.events.consumer")
+public interface EventConsumerSettings {
+
+    /** Attempts in all, the first included. */
+    @WithDefault("3")
+    int attempts();
+
+    /** The pause after the first failed attempt; it doubles after each further one. */
+    @WithDefault("500ms")
+    Duration backoff();
+}

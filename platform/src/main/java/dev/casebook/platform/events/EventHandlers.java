@@ -1,0 +1,69 @@
+package dev.casebook.platform.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one consumer does with each type of event it reads, one handler per type; events of other types on the
+ * same topic pass by. The consumer's name keys its memory of processed events, so it must stay stable.
+ */
+public final class EventHandlers {
+
+    /** The effect of one event: a few lines in the consumer's own terms. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(T data, IncomingEvent event);
+    }
+
+    record Registered<T>(EventType<T> type, Handler<? super T> handler) {
+
+        void handle(Object data, IncomingEvent event) {
+            handler.handle(type.dataType().cast(data), event);
+        }
+    }
+
+    private final String consumer;
+    private final Map<String, Registered<?>> byType = new LinkedHashMap<>();
+    private EventType<?> plainRecords;
+
+    private EventHandlers(String consumer) {
+        this.consumer = consumer;
+    }
+
+    /** @param consumer a stable name for the effect, such as {@code case-study-projection} */
+    public static EventHandlers of(String consumer) {
+        return new EventHandlers(consumer);
+    }
+
+    public <T> EventHandlers on(EventType<T> type, Handler<? super T> handler) {
+        if (byType.putIfAbsent(type.type(), new Registered<>(type, handler)) != null) {
+            throw new IllegalArgumentException(consumer + " handles " + type + " twice");
+        }
+        return this;
+    }
+
+    /**
+     * Also takes records without CloudEvents headers, as {@code type}: for topics that tools outside Casebook write.
+     * Such a record's id is its place in the topic, which a redelivery repeats.
+     */
+    public EventHandlers plainRecordsAre(EventType<?> type) {
+        if (!byType.containsKey(type.type())) {
+            throw new IllegalArgumentException(consumer + " takes plain records as " + type + " but has no handler for it");
+        }
+        this.plainRecords = type;
+        return this;
+    }
+
+    String consumer() {
+        return consumer;
+    }
+
+    Optional<EventType<?>> plainRecords() {
+        return Optional.ofNullable(plainRecords);
+    }
+
+    Optional<Registered<?>> forType(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+}

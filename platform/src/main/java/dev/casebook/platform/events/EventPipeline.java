@@ -1,0 +1,171 @@
+package dev.casebook.platform.events;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.requestid.RequestIds;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.lang.annotation.Annotation;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * The one way every service consumes an event: read the CloudEvent, restore the request id that caused it, read
+ * and check its data as the producer's contract record, apply the consumer's handler once (the idempotent
+ * consumer), retry with backoff what may pass, and send what cannot be applied to the topic's dead-letter topic
+ * with the reason in its {@code dead-letter-reason} header. A listener is then the few lines of its own effect:
+ *
+ * <pre>{@code
+ * @Incoming("metrics-tables") @Blocking
+ * public CompletionStage<Void> onMetricsEvent(Message<String> message) {
+ *     return pipeline.deliver(message, handlers);
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "casebook.events.enabled", stringValue = "true")
+public class EventPipeline {
+
+    private static final Logger LOG = Logger.getLogger(EventPipeline.class);
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final IdempotentConsumer idempotent;
+    private final EventConsumerSettings settings;
+
+    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventConsumerSettings settings) {
+        // A tolerant reader: members a producer adds later do not break its consumers.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.validator = validator;
+        this.idempotent = idempotent;
+        this.settings = settings;
+    }
+
+    /** Acknowledges the message once its event is applied (or not for this consumer); dead-letters it otherwise. */
+    public CompletionStage<Void> deliver(Message<String> message, EventHandlers handlers) {
+        ConsumerRecord<String, String> record = recordOf(message);
+        try {
+            handle(record, handlers);
+            return message.ack();
+        } catch (RuntimeException e) {
+            // The reason goes with the record; a sender's mistake needs no stack trace in this service's log.
+            LOG.warnf("%s goes to the dead-letter topic: %s", handlers.consumer(), e.getMessage());
+            return message.nack(e);
+        }
+    }
+
+    /**
+     * Applies the record's event with its handler, or does nothing for a type {@code handlers} has none for.
+     *
+     * @throws MalformedEventException when the record can never be applied
+     * @throws RuntimeException        the last failure when every attempt failed
+     */
+    public void handle(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        IncomingEvent event = handlers.plainRecords()
+                .filter(plain -> record.headers().lastHeader(CloudEventHeaders.TYPE) == null)
+                .map(plain -> IncomingEvent.plain(record, plain.type()))
+                .orElseGet(() -> IncomingEvent.from(record));
+        Optional<EventHandlers.Registered<?>> registered = handlers.forType(event.type());
+        if (registered.isEmpty()) {
+            return; // an event this consumer has no use for
+        }
+        String previous = RequestIds.current();
+        RequestIds.use(event.requestId());
+        try {
+            Object data = read(event, registered.get().type());
+            retrying(event, () -> idempotent.applyOnce(handlers.consumer(), event,
+                    applied -> registered.get().handle(data, applied)));
+        } finally {
+            RequestIds.use(previous);
+        }
+    }
+
+    private <T> T read(IncomingEvent event, EventType<T> type) {
+        String what = nameOf(type.dataType());
+        T data;
+        try {
+            data = json.readValue(event.data(), type.dataType());
+        } catch (JsonParseException e) {
+            throw new MalformedEventException(event.describe() + " holds no " + what + ": it does not carry JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(event.describe() + " holds no " + what + ": " + e.getOriginalMessage(), e);
+        }
+        if (data == null) {
+            throw new MalformedEventException(event.describe() + " holds no " + what + ": its data is null");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new MalformedEventException(event.describe() + " " + violations.stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(EventPipeline::explain).collect(Collectors.joining("; ")));
+        }
+        return data;
+    }
+
+    private void retrying(IncomingEvent event, Runnable effect) {
+        long pause = settings.backoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                effect.run();
+                return;
+            } catch (MalformedEventException e) {
+                throw e; // will never work
+            } catch (InvalidInput e) {
+                throw new MalformedEventException(event.describe() + " is refused: " + e.getMessage() + ": " + e.errors().stream()
+                        .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), e);
+            } catch (RuntimeException e) {
+                if (attempt >= settings.attempts()) {
+                    throw e;
+                }
+                LOG.infof("%s failed (attempt %d of %d), trying again in %d ms: %s", event.describe(), attempt,
+                        settings.attempts(), pause, e.getMessage());
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+
+    private static String explain(ConstraintViolation<?> violation) {
+        Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        boolean missing = constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class;
+        return missing ? "lacks " + violation.getPropertyPath() : violation.getPropertyPath() + " " + violation.getMessage();
+    }
+
+    // CaseStudyChange is "case study change": how the reason names what the data should have been.
+    private static String nameOf(Class<?> type) {
+        return type.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> recordOf(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("EventPipeline reads Kafka records only"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.casebook.platform.problem;
+
+import dev.casebook.platform.domain.Conflict;
+import dev.casebook.platform.domain.DomainException;
+import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.domain.NotAllowed;
+import dev.casebook.platform.domain.NotFound;
+import dev.casebook.platform.domain.NotKnownYet;
+import dev.casebook.platform.domain.StaleVersion;
+import dev.casebook.platform.domain.TooManyAttempts;
+import dev.casebook.platform.domain.Unauthenticated;
+
+import java.time.Duration;
+
+/** The one answer to each kind of domain refusal, for every service. */
+public final class DomainProblems {
+
+    private DomainProblems() {
+    }
+
+    public static ProblemException of(DomainException refusal) {
+        ProblemException problem = new ProblemException(status(refusal), refusal.getMessage());
+        if (refusal instanceof NotKnownYet notYet) {
+            problem.withHeader("Retry-After", seconds(notYet.retryAfter()));
+        } else if (refusal instanceof TooManyAttempts tooMany) {
+            problem.withHeader("Retry-After", seconds(tooMany.retryAfter()));
+        } else if (refusal instanceof InvalidInput invalid) {
+            problem.withType(ProblemType.VALIDATION_FAILED).withErrors(invalid.errors());
+        }
+        refusal.facts().forEach(problem::with);
+        return problem;
+    }
+
+    private static int status(DomainException refusal) {
+        if (refusal instanceof NotFound || refusal instanceof NotKnownYet) {
+            return 404;
+        } else if (refusal instanceof Conflict) {
+            return 409;
+        } else if (refusal instanceof StaleVersion) {
+            return 412;
+        } else if (refusal instanceof NotAllowed) {
+            return 403;
+        } else if (refusal instanceof Unauthenticated) {
+            return 401;
+        } else if (refusal instanceof TooManyAttempts) {
+            return 429;
+        }
+        return 400; // InvalidInput
+    }
+
+    private static String seconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+}
