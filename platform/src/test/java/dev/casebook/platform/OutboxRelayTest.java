@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CasebookInfrastructure.class)
 class OutboxRelayTest {
+
+    private static final String EDITED = "dev.casebook.test.note.edited.v1";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -83,15 +86,21 @@ class OutboxRelayTest {
 
     @Test
     void eventsOfOneAggregateArriveInTheOrderTheyWereWritten() throws Exception {
-        // Every note is its own aggregate; a burst still comes out in id order per partition key.
-        List<Long> ids = IntStream.range(0, 30).mapToObj(i -> createNote("burst " + i, "burst-request-" + i)).toList();
+        // Thirty edits of one note in one transaction: the relay takes them in one batch, and one key keeps them on one partition.
+        long id = createNote("burst", "burst-request");
+        List<String> edits = IntStream.range(0, 30).mapToObj(i -> "burst edit " + i).toList();
+        given().contentType(ContentType.JSON).header("X-Request-Id", "burst-edits").body(edits)
+                .post("/notes/" + id + "/edits").then().statusCode(200);
         try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
-            List<ConsumerRecord<String, String>> records = topic.read(r -> r.value().contains("\"burst "), 30, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = topic.read(
+                    r -> r.key().equals("note-" + id) && EDITED.equals(TopicReader.header(r, "ce_type")), 30, Duration.ofSeconds(30));
             assertEquals(30, records.size(), "each change exactly once");
+            List<String> arrived = new ArrayList<>();
             for (ConsumerRecord<String, String> record : records) {
                 assertNotNull(TopicReader.header(record, "ce_id"));
-                assertTrue(ids.contains(Long.parseLong(record.key().substring("note-".length()))));
+                arrived.add(new ObjectMapper().readTree(record.value()).get("text").asText());
             }
+            assertEquals(edits, arrived, "in the order they were written");
         }
     }
 
