@@ -4,12 +4,16 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(CasebookInfrastructure.class)
@@ -64,6 +68,50 @@ class WorkflowTest {
         People.alice().post("/api/case-studies/" + id + "/submit").then().statusCode(200);
         People.alice().post("/api/case-studies/" + id + "/publish").then().statusCode(403).contentType("application/problem+json");
         People.ada().post("/api/case-studies/" + id + "/publish").then().statusCode(200);
+    }
+
+    @Test
+    void anAuthorCannotEditTheirCaseStudyWhileItIsInReview() {
+        String title = Documents.uniqueTitle("Under review");
+        String id = CaseStudyApiTest.create(People.alice(), Documents.full(title)).path("id");
+        People.alice().post("/api/case-studies/" + id + "/submit").then().statusCode(200);
+        ExtractableResponse<Response> submitted = People.alice().get("/api/case-studies/" + id).then().statusCode(200).extract();
+        String etag = submitted.header("ETag");
+
+        People.alice().contentType(ContentType.JSON).header("If-Match", etag).body(Documents.minimal(title + ", rewritten"))
+                .put("/api/case-studies/" + id).then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://casebook.dev/problems/conflict"))
+                .body("currentStatus", equalTo("IN_REVIEW"))
+                .body("detail", containsString("IN_REVIEW"));
+        People.alice().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"summary\": \"Changed during review.\"}")
+                .patch("/api/case-studies/" + id).then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://casebook.dev/problems/conflict"))
+                .body("currentStatus", equalTo("IN_REVIEW"));
+
+        // Nothing changed: the same version, the same document, and no revision saved.
+        ExtractableResponse<Response> after = People.alice().get("/api/case-studies/" + id).then().statusCode(200)
+                .header("ETag", etag).extract();
+        assertEquals(submitted.asString(), after.asString());
+        People.alice().get("/api/case-studies/" + id + "/revisions").then().body("version", contains(0));
+    }
+
+    @Test
+    void anEditorEditsACaseStudyInReviewAndItStaysInReview() {
+        String id = CaseStudyApiTest.create(People.alice(), Documents.full(Documents.uniqueTitle("Copy-edited"))).path("id");
+        People.alice().post("/api/case-studies/" + id + "/submit").then().statusCode(200);
+        String etag = People.eve().get("/api/case-studies/" + id).then().extract().header("ETag");
+        People.eve().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"summary\": \"Tightened by the editor.\"}")
+                .patch("/api/case-studies/" + id).then()
+                .statusCode(200)
+                .body("status", equalTo("IN_REVIEW"))
+                .body("summary", equalTo("Tightened by the editor."));
+        People.alice().get("/api/case-studies/" + id).then().body("summary", equalTo("Tightened by the editor."));
     }
 
     @Test

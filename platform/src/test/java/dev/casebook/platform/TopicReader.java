@@ -30,9 +30,15 @@ final class TopicReader implements AutoCloseable {
 
     /** Polls until {@code count} matching records arrived or {@code timeout} passed, then a little longer to catch extras. */
     List<ConsumerRecord<String, String>> read(Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
+        return read(matching, found -> found.size() >= count, timeout);
+    }
+
+    /** Polls until the matching records are {@code enough} or {@code timeout} passed, then a little longer to catch extras. */
+    List<ConsumerRecord<String, String>> read(Predicate<ConsumerRecord<String, String>> matching,
+                                              Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && found.size() < count) {
+        while (Instant.now().isBefore(deadline) && !enough.test(found)) {
             consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                 if (matching.test(record)) {
                     found.add(record);

@@ -99,16 +99,19 @@ public class Analytics {
         return technologies;
     }
 
+    /** What {@link #top} sends, with the metric's key and the limit; public so that the scale test explains this very statement. */
+    public static final String TOP = """
+            SELECT c.id, c.slug, c.title, c.industry, r.name, r.unit, r.before_value, r.after_value, r.improvement_percent
+            FROM metric_row r JOIN case_study c ON c.id = r.case_study_id
+            WHERE r.name_key = ? AND r.improvement_percent IS NOT NULL AND c.published
+            ORDER BY r.improvement_percent DESC NULLS LAST, c.slug
+            LIMIT ?""";
+
     /** The published case studies that improved {@code metric} most, largest improvement first. */
     public List<TopImprovement> top(String metric, int limit) {
         List<TopImprovement> top = new ArrayList<>();
         session().doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT c.id, c.slug, c.title, c.industry, r.name, r.unit, r.before_value, r.after_value, r.improvement_percent
-                    FROM metric_row r JOIN case_study c ON c.id = r.case_study_id
-                    WHERE r.name_key = ? AND r.improvement_percent IS NOT NULL AND c.published
-                    ORDER BY r.improvement_percent DESC NULLS LAST, c.slug
-                    LIMIT ?""")) {
+            try (PreparedStatement query = connection.prepareStatement(TOP)) {
                 query.setString(1, MetricRow.keyOf(metric));
                 query.setInt(2, limit);
                 try (ResultSet rows = query.executeQuery()) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -62,6 +63,22 @@ public class NoteResource {
             throw new IllegalStateException("failing on purpose after the event was recorded");
         }
         return Map.of("id", id.longValue());
+    }
+
+    /** Edits one note several times in one transaction: its events reach the relay together, in one batch. */
+    @POST
+    @Path("/{id}/edits")
+    @Transactional
+    public Map<String, Object> edit(@PathParam("id") long id, @NotNull List<@NotBlank @Size(max = 200) String> texts) {
+        for (int edit = 0; edit < texts.size(); edit++) {
+            Panache.getEntityManager().createNativeQuery("UPDATE note SET text = :text WHERE id = :id")
+                    .setParameter("text", texts.get(edit))
+                    .setParameter("id", id)
+                    .executeUpdate();
+            outbox.record("notes", "note-" + id, "dev.casebook.test.note.edited.v1", "note-" + id,
+                    Map.of("id", id, "edit", edit, "text", texts.get(edit)));
+        }
+        return Map.of("id", id, "edits", texts.size());
     }
 
     @GET
