@@ -45,6 +45,12 @@ public class NoteResource {
                 NoteCreated.class, note -> "note-" + note.id(), note -> "note-" + note.id());
     }
 
+    public record NoteEdited(long id, int edit, String text) {
+
+        public static final EventType<NoteEdited> TYPE = EventType.of("notes", "dev.casebook.test.note.edited.v1",
+                NoteEdited.class, note -> "note-" + note.id(), note -> "note-" + note.id());
+    }
+
     private final Outbox outbox;
 
     public NoteResource(Outbox outbox) {
@@ -75,8 +81,7 @@ public class NoteResource {
                     .setParameter("text", texts.get(edit))
                     .setParameter("id", id)
                     .executeUpdate();
-            outbox.record("notes", "note-" + id, "dev.casebook.test.note.edited.v1", "note-" + id,
-                    Map.of("id", id, "edit", edit, "text", texts.get(edit)));
+            outbox.emit(NoteEdited.TYPE, new NoteEdited(id, edit, texts.get(edit)));
         }
         return Map.of("id", id, "edits", texts.size());
     }
