@@ -1,6 +1,6 @@
 package dev.casebook.auth.api;
 
-import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.problem.ProblemException;
 
 import java.util.ArrayList;

@@ -74,7 +74,7 @@ public class Sessions {
         String secret = RefreshTokenSecrets.generate();
         RefreshToken.issue(familyId, user.id, RefreshTokenSecrets.hash(secret), now, now.plus(settings.refreshTokenLifetime()))
                 .persist();
-        AccessTokens.AccessToken access = accessTokens.issue(user, now);
+        AccessTokens.AccessToken access = accessTokens.issue(user.id, user.username, user.sortedRoles().stream().map(Role::id).toList(), now);
         return new Tokens(access.token(), secret, access.expiresInSeconds());
     }
 

@@ -1,17 +1,14 @@
 package dev.casebook.auth.security;
 
 import dev.casebook.auth.config.TokenSettings;
-import dev.casebook.auth.domain.Role;
-import dev.casebook.auth.domain.User;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Signs the short-lived RS256 access tokens every service verifies against the JWKS. */
 @ApplicationScoped
@@ -28,13 +25,13 @@ public class AccessTokens {
         this.key = key;
     }
 
-    public AccessToken issue(User user, Instant now) {
+    /** @param roles the user's roles, as the token's {@code groups} claim names them */
+    public AccessToken issue(UUID userId, String username, List<String> roles, Instant now) {
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
-        Set<String> groups = user.sortedRoles().stream().map(Role::id).collect(Collectors.toCollection(LinkedHashSet::new));
         String token = Jwt.issuer(settings.issuer())
-                .subject(user.id.toString())
-                .upn(user.username)
-                .groups(groups)
+                .subject(userId.toString())
+                .upn(username)
+                .groups(new LinkedHashSet<>(roles))
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString())

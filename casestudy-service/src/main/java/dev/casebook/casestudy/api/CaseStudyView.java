@@ -9,7 +9,6 @@ import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.contract.CaseStudyDocument;
 import dev.casebook.casestudy.contract.CaseStudyStatus;
 import dev.casebook.casestudy.contract.MetricRow;
-import dev.casebook.casestudy.domain.MetricsTable;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +21,6 @@ import java.util.UUID;
 public record CaseStudyView(UUID id, CaseStudyStatus status, long version, String authorId,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, String reviewComment,
                             List<MetricRow> metrics, @JsonUnwrapped CaseStudyDocument document) {
-
-    /** The view with the case study's metrics table, from the copy metrics-service's events keep here. */
-    public static CaseStudyView withMetrics(CaseStudyCopy copy) {
-        return of(copy, MetricsTable.of(copy.id).map(table -> table.rows).orElse(List.of()));
-    }
 
     public static CaseStudyView of(CaseStudyCopy copy, List<MetricRow> metrics) {
         // The editor's last comment is for the author, on the working copy only.

@@ -1,6 +1,7 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.casestudy.domain.CaseStudyCopy;
+import dev.casebook.casestudy.domain.CaseStudyReader;
 import dev.casebook.casestudy.contract.MetricRow;
 import dev.casebook.casestudy.domain.MetricsTable;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
@@ -19,31 +20,33 @@ import java.util.function.Supplier;
 public class Representations {
 
     private final CaseStudyMarkdown markdown;
+    private final CaseStudyReader reader;
 
-    public Representations(CaseStudyMarkdown markdown) {
+    public Representations(CaseStudyMarkdown markdown, CaseStudyReader reader) {
         this.markdown = markdown;
+        this.reader = reader;
     }
 
     Response json(CaseStudyCopy copy, Response.ResponseBuilder response) {
-        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
         return response.entity(CaseStudyView.of(copy, rows(metrics))).tag(Etags.json(copy, metrics)).build();
     }
 
     /** A case study just imported, with the notes on what its import kept as prose. */
     Response imported(CaseStudyCopy copy, List<ImportNote> notes, Response.ResponseBuilder response) {
-        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
         return response.entity(new ImportedCaseStudyView(CaseStudyView.of(copy, rows(metrics)), notes))
                 .tag(Etags.json(copy, metrics)).build();
     }
 
     /** 304 when the client's copy is current. */
     Response json(CaseStudyCopy copy, Request request) {
-        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
         return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics)));
     }
 
     Response markdown(CaseStudyCopy copy, boolean frontMatter, Request request) {
-        Optional<MetricsTable> metrics = MetricsTable.of(copy.id);
+        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
         return conditional(request, Etags.markdown(copy, metrics, frontMatter),
                 () -> markdown.render(copy.content, rows(metrics), frontMatter));
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Finds the copy of a case study a caller may read: the working copy if it is theirs to see, else the published one. */
@@ -19,6 +20,11 @@ public class CaseStudyReader {
                 .<CaseStudyCopy>map(working -> working)
                 .or(() -> PublishedCaseStudy.byIdOrSlug(idOrSlug))
                 .orElseThrow(() -> new NotFound("There is no case study '" + idOrSlug + "'"));
+    }
+
+    /** The copy of the case study's metrics table that metrics-service's events keep here, if it has one yet. */
+    public Optional<MetricsTable> metricsTable(UUID id) {
+        return MetricsTable.of(id);
     }
 
     /** Revisions are part of the working copy: only those who see it see them. */

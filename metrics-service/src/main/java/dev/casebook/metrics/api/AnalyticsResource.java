@@ -1,7 +1,7 @@
 package dev.casebook.metrics.api;
 
 import dev.casebook.metrics.domain.Analytics;
-import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,7 +3,7 @@ package dev.casebook.metrics.domain;
 import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.contract.MetricsEvents;
 import dev.casebook.platform.events.Outbox;
-import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.domain.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.metrics.contract.Direction;
-import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.problem.Violations;
 import dev.casebook.platform.domain.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
 import dev.casebook.platform.domain.InvalidInput;
-import dev.casebook.platform.problem.FieldError;
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

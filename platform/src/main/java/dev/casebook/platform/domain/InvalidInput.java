@@ -1,6 +1,5 @@
 package dev.casebook.platform.domain;
 
-import dev.casebook.platform.problem.FieldError;
 
 import java.util.List;
 

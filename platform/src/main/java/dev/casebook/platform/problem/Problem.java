@@ -1,5 +1,6 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.domain.FieldError;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,5 +1,6 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.domain.InvalidInput;
 
 import java.util.LinkedHashMap;

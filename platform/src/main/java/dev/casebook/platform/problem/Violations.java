@@ -1,5 +1,6 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.domain.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
