@@ -1,10 +1,8 @@
 package dev.casebook.platform.events;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +13,6 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,14 +29,8 @@ public class BrokerReachability implements HealthCheck {
     public static final String CHECK = "kafka-broker";
 
     private static final Logger LOG = Logger.getLogger(BrokerReachability.class);
-    private static final long CHECK_SECONDS = 5;
 
     private final String bootstrapServers;
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "broker-reachability");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile Boolean reachable;
     private volatile String lastReason = "not checked yet";
 
@@ -48,11 +38,8 @@ public class BrokerReachability implements HealthCheck {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void watch(@Observes StartupEvent event) {
-        checks.scheduleWithFixedDelay(this::check, 0, CHECK_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private void check() {
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
         boolean now;
         String reason = null;
         try (Admin admin = Admin.create(Map.of(
@@ -82,9 +69,5 @@ public class BrokerReachability implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).withData("bootstrapServers", bootstrapServers);
         return Boolean.TRUE.equals(reachable) ? response.up().build()
                 : response.down().withData("reason", lastReason == null ? "not checked yet" : lastReason).build();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        checks.shutdownNow();
     }
 }

@@ -1,6 +1,5 @@
 package dev.casebook.platform.events;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.Duration;
  * was busy, a case study not known yet) before it goes to its topic's dead-letter topic. An event that can never
  * work (not a CloudEvent, unreadable or invalid data) is not retried.
  */
-@ConfigMapping(prefix = "casebook.events.consumer")
 public interface EventConsumerSettings {
 
     /** Attempts in all, the first included. */

@@ -49,12 +49,12 @@ public class EventPipeline {
     private final IdempotentConsumer idempotent;
     private final EventConsumerSettings settings;
 
-    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventConsumerSettings settings) {
+    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings) {
         // A tolerant reader: members a producer adds later do not break its consumers.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
         this.idempotent = idempotent;
-        this.settings = settings;
+        this.settings = settings.consumer();
     }
 
     /** Acknowledges the message once its event is applied (or not for this consumer); dead-letters it otherwise. */

@@ -16,6 +16,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
@@ -25,9 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,27 +48,24 @@ public class OutboxRelay {
     private final long lockKey;
     private final Duration sendTimeout;
     private final Duration retention;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ManagedExecutor executor;
     private final AtomicBoolean runRequested = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile boolean brokerUnreachable;
     private final SchemaMigrations migrations;
 
     public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                       @ConfigProperty(name = "casebook.events.source") Optional<String> source,
-                       @ConfigProperty(name = "casebook.outbox.send-timeout", defaultValue = "15s") Duration sendTimeout,
-                       @ConfigProperty(name = "casebook.outbox.retention", defaultValue = "P7D") Duration retention,
+                       EventSettings events, OutboxSettings outbox, ManagedExecutor executor,
                        @Readiness SchemaMigrations migrations) {
         this.migrations = migrations;
         this.bootstrapServers = bootstrapServers;
-        this.source = source.orElse("/casebook/" + applicationName);
-        this.sendTimeout = sendTimeout;
-        this.retention = retention;
+        this.source = events.source().orElse("/casebook/" + applicationName);
+        this.sendTimeout = outbox.sendTimeout();
+        this.retention = outbox.retention();
+        this.executor = executor;
         // Services share one database: each relay locks only its own outbox.
         this.lockKey = ("casebook-outbox:" + applicationName).hashCode();
     }
@@ -88,16 +83,31 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1", Instant.now().minus(retention)));
     }
 
-    /** Asks for a run soon; requests made while one is waiting are merged into it. */
+    /**
+     * Asks for a run soon. One run at a time: requests made while one runs are merged into one more run after it,
+     * so events written during a run are not left for the next poll.
+     */
     public void requestRun() {
-        if (!migrations.done() || worker.isShutdown()) {
+        if (!migrations.done() || stopping) {
             return; // the outbox table may not exist yet, or the service is stopping
         }
-        if (runRequested.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                runRequested.set(false);
+        runRequested.set(true);
+        if (running.compareAndSet(false, true)) {
+            executor.execute(this::runWhileRequested);
+        }
+    }
+
+    private void runWhileRequested() {
+        try {
+            while (runRequested.getAndSet(false) && !stopping) {
                 publishPending();
-            });
+            }
+        } finally {
+            running.set(false);
+        }
+        // A request that came between the last check and letting go must not wait for the next poll.
+        if (runRequested.get() && !stopping && running.compareAndSet(false, true)) {
+            executor.execute(this::runWhileRequested);
         }
     }
 
@@ -203,7 +213,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

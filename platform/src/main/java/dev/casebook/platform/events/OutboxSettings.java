@@ -1,0 +1,23 @@
+package dev.casebook.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How each service's outbox relay publishes its events to Kafka. */
+@ConfigMapping(prefix = "casebook.outbox")
+public interface OutboxSettings {
+
+    /** How long the relay waits for the broker to acknowledge a send before it leaves the event for the next run. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** How long published events stay in the outbox table, for a look at what was sent, before they are purged. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often the relay looks for events it was not nudged for (a commit nudges it at once). */
+    @WithDefault("1s")
+    Duration pollInterval();
+}
