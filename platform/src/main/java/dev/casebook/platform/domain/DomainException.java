@@ -10,7 +10,7 @@ import java.util.Map;
  * The message is shown to the client, so it says what went wrong in the client's terms.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, StaleVersion, NotAllowed, NotKnownYet, InvalidInput, Unauthenticated, TooManyAttempts {
+        permits NotFound, Conflict, StaleVersion, NotAllowed, RetryLater, InvalidInput, Unauthenticated {
 
     private final Map<String, Object> facts = new LinkedHashMap<>();
 

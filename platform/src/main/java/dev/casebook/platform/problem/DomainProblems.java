@@ -6,6 +6,7 @@ import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.platform.domain.NotAllowed;
 import dev.casebook.platform.domain.NotFound;
 import dev.casebook.platform.domain.NotKnownYet;
+import dev.casebook.platform.domain.RetryLater;
 import dev.casebook.platform.domain.StaleVersion;
 import dev.casebook.platform.domain.TooManyAttempts;
 import dev.casebook.platform.domain.Unauthenticated;
@@ -20,10 +21,8 @@ public final class DomainProblems {
 
     public static ProblemException of(DomainException refusal) {
         ProblemException problem = new ProblemException(status(refusal), refusal.getMessage());
-        if (refusal instanceof NotKnownYet notYet) {
-            problem.withHeader("Retry-After", seconds(notYet.retryAfter()));
-        } else if (refusal instanceof TooManyAttempts tooMany) {
-            problem.withHeader("Retry-After", seconds(tooMany.retryAfter()));
+        if (refusal instanceof RetryLater later) {
+            problem.withHeader("Retry-After", seconds(later.retryAfter()));
         } else if (refusal instanceof InvalidInput invalid) {
             problem.withType(ProblemType.VALIDATION_FAILED).withErrors(invalid.errors());
         }
