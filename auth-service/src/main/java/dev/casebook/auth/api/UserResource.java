@@ -2,6 +2,7 @@ package dev.casebook.auth.api;
 
 import dev.casebook.auth.domain.User;
 import dev.casebook.auth.domain.UserDirectory;
+import dev.casebook.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +31,7 @@ import java.util.UUID;
 
 @Path("/api/auth/users")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.Ids.ADMIN)
 @Tag(name = "Users", description = "User administration (admins) and the roles a user can hold")
 public class UserResource {
 

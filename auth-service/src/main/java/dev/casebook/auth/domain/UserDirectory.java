@@ -1,5 +1,6 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.platform.security.Role;
 import dev.casebook.auth.security.PasswordHasher;
 import dev.casebook.platform.problem.FieldError;
 import dev.casebook.platform.problem.ProblemException;

@@ -1,7 +1,7 @@
 package dev.casebook.auth.security;
 
 import dev.casebook.auth.config.TokenSettings;
-import dev.casebook.auth.domain.Role;
+import dev.casebook.platform.security.Role;
 import dev.casebook.auth.domain.User;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;

@@ -2,7 +2,7 @@ package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.domain.CaseStudyDocument;
@@ -73,7 +73,7 @@ public class CaseStudyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "createCaseStudy", summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
     @APIResponse(responseCode = "201", description = "The new DRAFT", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -133,7 +133,7 @@ public class CaseStudyResource {
     @PUT
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study", description = "Needs If-Match with the ETag read last.")
     @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -150,7 +150,7 @@ public class CaseStudyResource {
     @PATCH
     @Path("/{idOrSlug}")
     @Consumes(MERGE_PATCH)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "patchCaseStudy", summary = "Change part of a case study (JSON merge patch)", description = "Needs If-Match with the ETag read last.")
     @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -168,7 +168,7 @@ public class CaseStudyResource {
 
     @DELETE
     @Path("/{idOrSlug}")
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "deleteCaseStudy", summary = "Delete a case study", description = "Admins, or the author of a draft never published.")
     @APIResponse(responseCode = "204", description = "Deleted, with its revisions, metrics and samples")
     @APIResponse(responseCode = "403", description = "Only an admin deletes a case study that was ever published")

@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.security.Callers;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdownImport;
@@ -45,7 +45,7 @@ public class ImportResource {
     @POST
     @Consumes(CaseStudyResource.MARKDOWN)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "importCaseStudy", summary = "Start a case study from Markdown written in the template",
             description = "Headings are the template's, in its order (case, blanks and '&' or 'and' do not matter). What can be "
                     + "read as structure becomes structure; everything else is kept as its section's prose, and each such choice "

@@ -3,7 +3,7 @@ package dev.casebook.metrics.api;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.metrics.domain.MetricsDesk;
 import dev.casebook.metrics.domain.ReportedMetric;
 import dev.casebook.metrics.domain.Statistic;
@@ -60,7 +60,7 @@ public class MetricsTableResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "replaceMetricsTable", summary = "Set every row of a case study's metrics table",
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
@@ -70,7 +70,7 @@ public class MetricsTableResource {
 
     @POST
     @Path("/derive")
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "deriveMetricsTable", summary = "Fill the table's before and after values from the samples",
             description = "Every metric with samples of both phases gets the statistic (default p50) of its BEFORE samples as "
                     + "before and of its AFTER samples as after. Same permission as PUT; emits the same event.")
