@@ -2,6 +2,8 @@ package dev.casebook.auth.api;
 
 import dev.casebook.auth.domain.User;
 import dev.casebook.auth.domain.UserDirectory;
+import dev.casebook.platform.paging.Page;
+import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,7 +15,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/auth/users")
@@ -58,10 +63,12 @@ public class UserResource {
 
     @GET
     @Operation(operationId = "listUsers", summary = "List users by username", description = "page counts from 0; size is 1 to 100, 20 by default.")
-    public UserPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size);
-        UserDirectory.Page found = users.page(request.page(), request.size());
-        return new UserPage(found.items().stream().map(UserView::of).toList(), request.page(), request.size(), found.total());
+    @APIResponse(responseCode = "200", description = "One page of users, by username",
+            headers = @Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPage.class)))
+    public Response list(@Valid @BeanParam PageRequest paging, @Context UriInfo uri) {
+        List<UserView> found = users.list(paging).stream().map(UserView::of).toList();
+        return new UserPage(found, paging, users.count()).answer(uri);
     }
 
     @GET

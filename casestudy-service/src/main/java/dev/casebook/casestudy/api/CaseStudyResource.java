@@ -1,5 +1,7 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.paging.Page;
+import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.casebook.platform.security.Role;
@@ -12,12 +14,11 @@ import dev.casebook.casestudy.domain.CaseStudyReader;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
@@ -87,8 +88,8 @@ public class CaseStudyResource {
     @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Filters combine; q is full-text search over every section, ranked. Anonymous callers and viewers list published case studies.")
-    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = "first, prev, next and last pages (RFC 8288)", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.Page.class)))
+    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.SummaryPage.class)))
     public Response list(@QueryParam("status") @Pattern(regexp = "DRAFT|IN_REVIEW|PUBLISHED|ARCHIVED", message = "must be one of DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED") String status,
                          @QueryParam("industry") @Size(max = 100) String industry,
                          @QueryParam("tag") @Size(max = 50) String tag,
@@ -96,14 +97,12 @@ public class CaseStudyResource {
                          @QueryParam("author") @Size(max = 64) String author,
                          @QueryParam("q") @Size(max = 200) String q,
                          @QueryParam("sort") @Pattern(regexp = "-?(publishedAt|updatedAt|title)", message = "must be publishedAt, updatedAt or title, with a leading - for descending") String sort,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                         @Valid @BeanParam PageRequest paging,
                          @Context UriInfo uri) {
         CaseStudyListing.Filter filter = new CaseStudyListing.Filter(
                 status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
                 blankToNull(tech), blankToNull(author), blankToNull(q));
-        CaseStudyListing.Page found = listing.list(callers.current(), filter, sort, page, size);
-        return Response.ok(found).header("Link", PageLinks.of(uri, found.page(), found.size(), found.total())).build();
+        return listing.list(callers.current(), filter, sort, paging).answer(uri);
     }
 
     @GET
