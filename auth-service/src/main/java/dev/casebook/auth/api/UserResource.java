@@ -2,6 +2,7 @@ package dev.casebook.auth.api;
 
 import dev.casebook.auth.domain.User;
 import dev.casebook.auth.domain.UserDirectory;
+import dev.casebook.platform.http.Created;
 import dev.casebook.platform.paging.Page;
 import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Role;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,11 +34,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/auth/users")
+@Path(UserResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Ids.ADMIN)
 @Tag(name = "Users", description = "User administration (admins) and the roles a user can hold")
 public class UserResource {
+
+    static final String PATH = "/api/auth/users";
 
     private final UserDirectory users;
 
@@ -54,11 +56,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The username is taken, whatever its case")
     public Response create(@Valid @NotNull NewUser request) {
         User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
-        // A path, not a URL: behind the gateway this service's own host means nothing to a client.
-        return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/api/auth/users/" + user.id)
-                .entity(UserView.of(user))
-                .build();
+        return Created.at(PATH, user.id).entity(UserView.of(user)).build();
     }
 
     @GET

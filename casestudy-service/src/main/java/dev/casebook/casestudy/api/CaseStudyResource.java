@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.http.Created;
 import dev.casebook.platform.paging.Page;
 import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Callers;
@@ -47,11 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-@Path("/api/case-studies")
+@Path(CaseStudyResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Case studies", description = "Case studies in the template's shape: create, list and search, read as JSON or Markdown, edit with ETags, revisions")
 public class CaseStudyResource {
 
+    public static final String PATH = "/api/case-studies";
     public static final String MARKDOWN = "text/markdown";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -79,9 +81,9 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "201", description = "The new DRAFT", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken by another case study")
-    public Response create(@Valid @NotNull CaseStudyDocument document, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CaseStudyDocument document) {
         CaseStudy created = desk.create(document, callers.current());
-        return representations.json(created, Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build()));
+        return representations.json(created, Created.at(PATH, created.id));
     }
 
     @GET
