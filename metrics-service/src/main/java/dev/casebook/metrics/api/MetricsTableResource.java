@@ -9,6 +9,7 @@ import dev.casebook.metrics.domain.ReportedMetric;
 import dev.casebook.metrics.domain.Statistic;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,10 @@ import java.util.UUID;
 @Tag(name = "Metrics", description = "Each case study's performance-metrics table (before, after, improvement) and the catalogue of known metrics")
 public class MetricsTableResource {
 
-    /** The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain. */
+    /**
+     * The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain
+     * (MetricsTableRules), which knows the catalogue and sees the whole table: all its problems in one answer.
+     */
     public record MetricsTableRequest(@Schema(required = true, maxItems = 50) List<ReportedMetric> rows) {
     }
 
@@ -64,7 +68,7 @@ public class MetricsTableResource {
     @Operation(operationId = "replaceMetricsTable", summary = "Set every row of a case study's metrics table",
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
-    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, MetricsTableRequest request) {
+    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, @Valid MetricsTableRequest request) {
         return MetricsTableView.of(desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()));
     }
 

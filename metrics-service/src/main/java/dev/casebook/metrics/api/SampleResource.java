@@ -82,6 +82,8 @@ public class SampleResource {
                     + "Load-testing tools may send the same array (or one sample) to Kafka topic metrics.samples, keyed by the case study id.")
     @APIResponse(responseCode = "202", description = "Stored; the statistics include them from now on",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    // Not @Valid: SampleIntake checks the batch by hand, as it does the samples from Kafka, and lists the first
+    // problems of 10,000 samples rather than every one.
     public Response add(@PathParam("caseStudyId") UUID caseStudyId, List<Sample> samples) {
         int accepted = intake.add(caseStudyId, samples, callers.current());
         return Response.accepted(new Accepted(caseStudyId, accepted)).build();
