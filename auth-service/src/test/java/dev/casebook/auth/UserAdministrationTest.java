@@ -116,6 +116,20 @@ class UserAdministrationTest {
     }
 
     @Test
+    void pagesOfUsersLinkToTheOthersAsCaseStudiesDo() {
+        for (int i = 0; i < 2; i++) {
+            createUser(uniqueName("linked"), "viewer");
+        }
+        given().auth().oauth2(adminToken()).get("/api/auth/users?page=1&size=1").then()
+                .statusCode(200)
+                .header("Link", containsString("rel=\"first\""))
+                .header("Link", containsString("page=0"))
+                .header("Link", containsString("rel=\"prev\""))
+                .header("Link", containsString("rel=\"next\""))
+                .header("Link", containsString("size=1"));
+    }
+
+    @Test
     void anAdminChangesRolesAndTheNextTokenCarriesThem() {
         String username = uniqueName("promoted");
         String id = createUser(username, "viewer");

@@ -1,6 +1,6 @@
 package dev.casebook.auth.api;
 
-import dev.casebook.auth.domain.Role;
+import dev.casebook.platform.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

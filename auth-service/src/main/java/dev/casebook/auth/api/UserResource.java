@@ -2,6 +2,10 @@ package dev.casebook.auth.api;
 
 import dev.casebook.auth.domain.User;
 import dev.casebook.auth.domain.UserDirectory;
+import dev.casebook.platform.http.Created;
+import dev.casebook.platform.paging.Page;
+import dev.casebook.platform.paging.PageRequest;
+import dev.casebook.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,13 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
-@Path("/api/auth/users")
+@Path(UserResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.Ids.ADMIN)
 @Tag(name = "Users", description = "User administration (admins) and the roles a user can hold")
 public class UserResource {
+
+    static final String PATH = "/api/auth/users";
 
     private final UserDirectory users;
 
@@ -48,19 +56,17 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The username is taken, whatever its case")
     public Response create(@Valid @NotNull NewUser request) {
         User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
-        // A path, not a URL: behind the gateway this service's own host means nothing to a client.
-        return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/api/auth/users/" + user.id)
-                .entity(UserView.of(user))
-                .build();
+        return Created.at(PATH, user.id).entity(UserView.of(user)).build();
     }
 
     @GET
     @Operation(operationId = "listUsers", summary = "List users by username", description = "page counts from 0; size is 1 to 100, 20 by default.")
-    public UserPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size);
-        UserDirectory.Page found = users.page(request.page(), request.size());
-        return new UserPage(found.items().stream().map(UserView::of).toList(), request.page(), request.size(), found.total());
+    @APIResponse(responseCode = "200", description = "One page of users, by username",
+            headers = @Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPage.class)))
+    public Response list(@Valid @BeanParam PageRequest paging, @Context UriInfo uri) {
+        List<UserView> found = users.list(paging).stream().map(UserView::of).toList();
+        return new UserPage(found, paging, users.count()).answer(uri);
     }
 
     @GET

@@ -1,6 +1,6 @@
 package dev.casebook.auth.api;
 
-import dev.casebook.auth.domain.Role;
+import dev.casebook.platform.security.Role;
 import dev.casebook.auth.domain.User;
 
 import java.time.Instant;

@@ -22,6 +22,7 @@ public interface AccountSettings {
         @WithDefault("5")
         int maxFailures();
 
+        /** How long a failed login counts; a refused username may try again once its oldest counted failure is this old. */
         @WithDefault("15m")
         Duration failureWindow();
     }
@@ -35,10 +36,11 @@ public interface AccountSettings {
 
     interface FirstAdmin {
 
+        /** The username of the admin created when none exists ({@code CASEBOOK_ADMIN_USERNAME}). */
         @WithDefault("admin")
         String username();
 
-        /** Without it no admin is created; the service says so once at start. */
+        /** Their password ({@code CASEBOOK_ADMIN_PASSWORD}); without it no admin is created, and the service says so once at start. */
         Optional<String> password();
     }
 }

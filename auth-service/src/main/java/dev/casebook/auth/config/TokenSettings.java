@@ -14,9 +14,11 @@ public interface TokenSettings {
     /** The {@code iss} of every access token; verifiers expect the same value as {@code mp.jwt.verify.issuer}. */
     String issuer();
 
+    /** How long an access token is accepted; roles changed meanwhile reach its holder with the next one. */
     @WithDefault("15m")
     Duration accessTokenLifetime();
 
+    /** How long a refresh token can be traded for a new pair; a session unused for longer must log in again. */
     @WithDefault("7d")
     Duration refreshTokenLifetime();
 

@@ -2,8 +2,8 @@ package dev.casebook.auth.domain;
 
 import dev.casebook.auth.config.AccountSettings;
 import dev.casebook.platform.database.SchemaMigrations;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,10 +11,6 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure a fresh Casebook can be administered: when no admin exists, creates one from
@@ -25,16 +21,12 @@ import java.util.concurrent.TimeUnit;
 public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
-    private static final long RETRY_SECONDS = 2;
+    private static final String RETRY_EVERY = "2s";
 
     private final UserDirectory users;
     private final SchemaMigrations schema;
     private final AccountSettings.FirstAdmin settings;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "first-admin");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile boolean settled;
 
     public FirstAdmin(UserDirectory users, @Readiness SchemaMigrations schema, AccountSettings settings) {
         this.users = users;
@@ -44,16 +36,18 @@ public class FirstAdmin {
 
     // After SchemaMigrations' own start observer, so that a reachable database is migrated already.
     void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        if (!tryNow()) {
-            retries.scheduleWithFixedDelay(() -> {
-                if (tryNow()) {
-                    retries.shutdown();
-                }
-            }, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+        settled = tryNow();
+    }
+
+    // Quarkus's scheduler tries again until the question is settled; after that a tick does nothing.
+    @Scheduled(every = RETRY_EVERY, delayed = RETRY_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retry() {
+        if (!settled) {
+            settled = tryNow();
         }
     }
 
-    private boolean tryNow() {
+    private synchronized boolean tryNow() {
         if (schema.call().getStatus() != HealthCheckResponse.Status.UP) {
             return false;
         }
@@ -62,7 +56,7 @@ public class FirstAdmin {
         try {
             outcome = users.createFirstAdmin(username, settings.password().orElse(null));
         } catch (RuntimeException e) {
-            LOG.warnf("Could not check for an admin yet (%s); trying again in %d s", e.getMessage(), RETRY_SECONDS);
+            LOG.warnf("Could not check for an admin yet (%s); trying again in %s", e.getMessage(), RETRY_EVERY);
             return false;
         }
         switch (outcome) {
@@ -77,9 +71,5 @@ public class FirstAdmin {
             case ADMIN_EXISTS -> LOG.debug("An admin exists; no first admin needed");
         }
         return true;
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        retries.shutdownNow();
     }
 }

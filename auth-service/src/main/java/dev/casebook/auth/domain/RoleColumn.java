@@ -1,5 +1,6 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.platform.security.Role;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

@@ -4,6 +4,7 @@ import dev.casebook.auth.config.TokenSettings;
 import dev.casebook.auth.security.AccessTokens;
 import dev.casebook.auth.security.RefreshTokenSecrets;
 import dev.casebook.platform.domain.Unauthenticated;
+import dev.casebook.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;

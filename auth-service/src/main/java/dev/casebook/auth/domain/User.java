@@ -1,5 +1,6 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.platform.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,9 +1,11 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.platform.security.Role;
 import dev.casebook.auth.security.PasswordHasher;
 import dev.casebook.platform.domain.Conflict;
 import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.platform.domain.NotFound;
+import dev.casebook.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -17,9 +19,6 @@ import java.util.UUID;
 /** The users an admin manages. At least one enabled admin always remains, so nobody locks everyone out. */
 @ApplicationScoped
 public class UserDirectory {
-
-    public record Page(List<User> items, long total) {
-    }
 
     private final PasswordHasher passwords;
 
@@ -47,8 +46,13 @@ public class UserDirectory {
         return user;
     }
 
-    public Page page(int page, int size) {
-        return new Page(User.page(page, size), User.count());
+    /** One page of users, by username whatever its case. */
+    public List<User> list(PageRequest paging) {
+        return User.page(paging.page(), paging.size());
+    }
+
+    public long count() {
+        return User.count();
     }
 
     public User get(UUID id) {

@@ -1,8 +1,11 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.http.Created;
+import dev.casebook.platform.paging.Page;
+import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.contract.CaseStudyDocument;
@@ -12,12 +15,11 @@ import dev.casebook.casestudy.domain.CaseStudyReader;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Consumes;
@@ -46,11 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-@Path("/api/case-studies")
+@Path(CaseStudyResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Case studies", description = "Case studies in the template's shape: create, list and search, read as JSON or Markdown, edit with ETags, revisions")
 public class CaseStudyResource {
 
+    public static final String PATH = "/api/case-studies";
     public static final String MARKDOWN = "text/markdown";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -73,22 +76,22 @@ public class CaseStudyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "createCaseStudy", summary = "Start a case study", description = "Creates a DRAFT owned by the caller.")
     @APIResponse(responseCode = "201", description = "The new DRAFT", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken by another case study")
-    public Response create(@Valid @NotNull CaseStudyDocument document, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CaseStudyDocument document) {
         CaseStudy created = desk.create(document, callers.current());
-        return representations.json(created, Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build()));
+        return representations.json(created, Created.at(PATH, created.id));
     }
 
     @GET
     @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Filters combine; q is full-text search over every section, ranked. Anonymous callers and viewers list published case studies.")
-    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = "first, prev, next and last pages (RFC 8288)", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.Page.class)))
+    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.SummaryPage.class)))
     public Response list(@QueryParam("status") @Pattern(regexp = "DRAFT|IN_REVIEW|PUBLISHED|ARCHIVED", message = "must be one of DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED") String status,
                          @QueryParam("industry") @Size(max = 100) String industry,
                          @QueryParam("tag") @Size(max = 50) String tag,
@@ -96,14 +99,12 @@ public class CaseStudyResource {
                          @QueryParam("author") @Size(max = 64) String author,
                          @QueryParam("q") @Size(max = 200) String q,
                          @QueryParam("sort") @Pattern(regexp = "-?(publishedAt|updatedAt|title)", message = "must be publishedAt, updatedAt or title, with a leading - for descending") String sort,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                         @Valid @BeanParam PageRequest paging,
                          @Context UriInfo uri) {
         CaseStudyListing.Filter filter = new CaseStudyListing.Filter(
                 status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
                 blankToNull(tech), blankToNull(author), blankToNull(q));
-        CaseStudyListing.Page found = listing.list(callers.current(), filter, sort, page, size);
-        return Response.ok(found).header("Link", PageLinks.of(uri, found.page(), found.size(), found.total())).build();
+        return listing.list(callers.current(), filter, sort, paging).answer(uri);
     }
 
     @GET
@@ -133,7 +134,7 @@ public class CaseStudyResource {
     @PUT
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study", description = "Needs If-Match with the ETag read last.")
     @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -150,7 +151,7 @@ public class CaseStudyResource {
     @PATCH
     @Path("/{idOrSlug}")
     @Consumes(MERGE_PATCH)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "patchCaseStudy", summary = "Change part of a case study (JSON merge patch)", description = "Needs If-Match with the ETag read last.")
     @APIResponse(responseCode = "200", description = "The case study as saved", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -168,7 +169,7 @@ public class CaseStudyResource {
 
     @DELETE
     @Path("/{idOrSlug}")
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "deleteCaseStudy", summary = "Delete a case study", description = "Admins, or the author of a draft never published.")
     @APIResponse(responseCode = "204", description = "Deleted, with its revisions, metrics and samples")
     @APIResponse(responseCode = "403", description = "Only an admin deletes a case study that was ever published")

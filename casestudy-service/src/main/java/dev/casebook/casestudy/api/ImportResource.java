@@ -1,20 +1,19 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.security.Callers;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdownImport;
+import dev.casebook.platform.http.Created;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -45,7 +44,7 @@ public class ImportResource {
     @POST
     @Consumes(CaseStudyResource.MARKDOWN)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "importCaseStudy", summary = "Start a case study from Markdown written in the template",
             description = "Headings are the template's, in its order (case, blanks and '&' or 'and' do not matter). What can be "
                     + "read as structure becomes structure; everything else is kept as its section's prose, and each such choice "
@@ -54,13 +53,12 @@ public class ImportResource {
     @APIResponse(responseCode = "201", description = "The draft, with importNotes on what was kept as prose",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportedCaseStudyView.class)))
     @APIResponse(responseCode = "422", description = "Not the template: the problem's section and line say where")
-    public Response importMarkdown(String markdown, @Context UriInfo uri) {
+    public Response importMarkdown(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");
         }
         CaseStudyMarkdownImport.Imported imported = markdownImport.read(markdown);
         CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), imported.metricsAsWritten(), callers.current());
-        return representations.imported(created, imported.notes(), Response
-                .created(uri.getBaseUriBuilder().path("api/case-studies").path(created.id.toString()).build()));
+        return representations.imported(created, imported.notes(), Created.at(CaseStudyResource.PATH, created.id));
     }
 }

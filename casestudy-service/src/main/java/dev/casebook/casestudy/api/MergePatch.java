@@ -6,27 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.platform.problem.InputValidation;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
 
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /** JSON merge patch (RFC 7386) of a case study: the result is read and validated like a full document. */
 @ApplicationScoped
 public class MergePatch {
 
     private final ObjectMapper json;
-    private final Validator validator;
+    private final InputValidation validation;
 
-    public MergePatch(ObjectMapper json, Validator validator) {
+    public MergePatch(ObjectMapper json, InputValidation validation) {
         this.json = json;
-        this.validator = validator;
+        this.validation = validation;
     }
 
     public CaseStudyDocument apply(CaseStudyDocument current, JsonNode patch) {
@@ -41,11 +38,7 @@ public class MergePatch {
             // the platform explains Jackson's complaint field by field, as for any body
             throw new BadRequestException(e);
         }
-        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(document);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return document;
+        return validation.check(document);
     }
 
     private static JsonNode merge(JsonNode target, JsonNode patch) {

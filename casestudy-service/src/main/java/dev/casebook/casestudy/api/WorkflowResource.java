@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.security.Callers;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +48,7 @@ public class WorkflowResource {
 
     @POST
     @Path("/submit")
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "submitCaseStudy", summary = "Submit a draft for review (DRAFT -> IN_REVIEW)")
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -59,7 +59,7 @@ public class WorkflowResource {
 
     @POST
     @Path("/publish")
-    @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "publishCaseStudy", summary = "Publish a reviewed case study (IN_REVIEW -> PUBLISHED)")
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -71,7 +71,7 @@ public class WorkflowResource {
     @POST
     @Path("/request-changes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "requestChanges", summary = "Send a case study back to its author with a comment (IN_REVIEW -> DRAFT)")
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -82,7 +82,7 @@ public class WorkflowResource {
 
     @POST
     @Path("/unpublish")
-    @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "unpublishCaseStudy", summary = "Take a case study off the public site (PUBLISHED -> DRAFT)")
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
@@ -93,7 +93,7 @@ public class WorkflowResource {
 
     @POST
     @Path("/archive")
-    @RolesAllowed({Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "archiveCaseStudy", summary = "Archive a case study for good")
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))

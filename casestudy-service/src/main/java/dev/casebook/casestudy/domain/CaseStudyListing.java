@@ -2,6 +2,8 @@ package dev.casebook.casestudy.domain;
 
 import dev.casebook.casestudy.contract.CaseStudyStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.casebook.platform.paging.Page;
+import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +39,13 @@ public class CaseStudyListing {
                           String authorId, Instant updatedAt, Instant publishedAt, String excerpt) {
     }
 
-    @Schema(requiredProperties = {"items", "page", "size", "total"})
-    public record Page(List<Summary> items, int page, int size, long total) {
+    /** One page of summaries; its schema keeps the name clients know it by. */
+    @Schema(name = "Page")
+    public static final class SummaryPage extends Page<Summary> {
+
+        SummaryPage(List<Summary> items, PageRequest request, long total) {
+            super(items, request, total);
+        }
     }
 
     private static final Map<String, String> SORTS = Map.of(
@@ -47,7 +54,7 @@ public class CaseStudyListing {
             + "content ->> 'summary' AS summary, search";
     private static final int EXCERPT = 280;
 
-    public Page list(Caller caller, Filter filter, String sort, int page, int size) {
+    public SummaryPage list(Caller caller, Filter filter, String sort, PageRequest paging) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String from = source(caller, parameters);
         List<String> where = new ArrayList<>();
@@ -88,13 +95,13 @@ public class CaseStudyListing {
                 "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary FROM ("
                         + from + ") AS visible" + conditions + " ORDER BY " + orderBy + ", id LIMIT :limit OFFSET :offset");
         parameters.forEach(select::setParameter);
-        select.setParameter("limit", size);
-        select.setParameter("offset", (long) page * size);
+        select.setParameter("limit", paging.size());
+        select.setParameter("offset", paging.offset());
         List<Summary> items = new ArrayList<>();
         for (Object row : select.getResultList()) {
             items.add(summary((Object[]) row));
         }
-        return new Page(items, page, size, total);
+        return new SummaryPage(items, paging, total);
     }
 
     private static String source(Caller caller, Map<String, Object> parameters) {

@@ -16,10 +16,9 @@ import dev.casebook.casestudy.contract.ImportedMetric;
 import dev.casebook.casestudy.contract.MetricRow;
 import dev.casebook.casestudy.markdown.LabelledList.Kind;
 import dev.casebook.casestudy.markdown.LabelledList.Label;
-import dev.casebook.platform.problem.Violations;
+import dev.casebook.platform.domain.FieldError;
+import dev.casebook.platform.problem.InputValidation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
@@ -73,11 +72,11 @@ public class CaseStudyMarkdownImport {
             .inlineParserFactory(new SourceTextOnly())
             .build();
     private final TemplateDiagrams diagrams;
-    private final Validator validator;
+    private final InputValidation validation;
 
-    public CaseStudyMarkdownImport(TemplateDiagrams diagrams, Validator validator) {
+    public CaseStudyMarkdownImport(TemplateDiagrams diagrams, InputValidation validation) {
         this.diagrams = diagrams;
-        this.validator = validator;
+        this.validation = validation;
     }
 
     /**
@@ -212,11 +211,10 @@ public class CaseStudyMarkdownImport {
 
     // Bean Validation's limits, named by section and line like every other problem of an import.
     private void validate(CaseStudyDocument document, Map<TemplateSection, Section> sections) {
-        Set<ConstraintViolation<CaseStudyDocument>> violations = validator.validate(document);
-        if (violations.isEmpty()) {
+        List<FieldError> errors = validation.errorsOf(document, "");
+        if (errors.isEmpty()) {
             return;
         }
-        var errors = Violations.toFieldErrors(violations, "");
         String field = errors.get(0).field();
         TemplateSection kind = sectionOf(field);
         String section = kind == null ? (field.startsWith("title") ? "title" : "front matter") : kind.heading();

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.markdown;
 
+import dev.casebook.platform.problem.InputValidation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -17,7 +18,8 @@ final class Markdowns {
     static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    static final CaseStudyMarkdownImport IMPORT = new CaseStudyMarkdownImport(new TemplateDiagrams(), VALIDATOR);
+    static final CaseStudyMarkdownImport IMPORT = new CaseStudyMarkdownImport(new TemplateDiagrams(),
+            new InputValidation(VALIDATOR));
     static final CaseStudyMarkdown RENDER = new CaseStudyMarkdown(new TemplateDiagrams());
 
     private Markdowns() {

@@ -58,6 +58,7 @@ public interface GatewayConfig {
      */
     interface RateLimit {
 
+        /** Whether the gateway limits requests per caller at all. */
         @WithDefault("true")
         boolean enabled();
 

@@ -4,12 +4,13 @@ import dev.casebook.metrics.contract.MetricsTableView;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.metrics.domain.MetricsDesk;
 import dev.casebook.metrics.domain.ReportedMetric;
 import dev.casebook.metrics.domain.Statistic;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,7 +34,10 @@ import java.util.UUID;
 @Tag(name = "Metrics", description = "Each case study's performance-metrics table (before, after, improvement) and the catalogue of known metrics")
 public class MetricsTableResource {
 
-    /** The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain. */
+    /**
+     * The body of a PUT: every row of the table, in the order to show them. Rows are checked by the domain
+     * (MetricsTableRules), which knows the catalogue and sees the whole table: all its problems in one answer.
+     */
     public record MetricsTableRequest(@Schema(required = true, maxItems = 50) List<ReportedMetric> rows) {
     }
 
@@ -61,17 +65,17 @@ public class MetricsTableResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "replaceMetricsTable", summary = "Set every row of a case study's metrics table",
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
-    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, MetricsTableRequest request) {
+    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, @Valid MetricsTableRequest request) {
         return desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()).view();
     }
 
     @POST
     @Path("/derive")
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "deriveMetricsTable", summary = "Fill the table's before and after values from the samples",
             description = "Every metric with samples of both phases gets the statistic (default p50) of its BEFORE samples as "
                     + "before and of its AFTER samples as after. Same permission as PUT; emits the same event.")

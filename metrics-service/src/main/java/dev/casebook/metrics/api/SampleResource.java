@@ -2,7 +2,7 @@ package dev.casebook.metrics.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.casebook.platform.security.Callers;
-import dev.casebook.platform.security.Caller;
+import dev.casebook.platform.security.Role;
 import dev.casebook.metrics.domain.ComputedDecimal;
 import dev.casebook.metrics.domain.Phase;
 import dev.casebook.metrics.domain.Sample;
@@ -76,12 +76,14 @@ public class SampleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.AUTHOR, Caller.EDITOR, Caller.ADMIN})
+    @RolesAllowed({Role.Ids.AUTHOR, Role.Ids.EDITOR, Role.Ids.ADMIN})
     @Operation(operationId = "addSamples", summary = "Add raw samples",
             description = "A JSON array of 1 to 10000 samples, stored all or none. Same permission as setting the table. "
                     + "Load-testing tools may send the same array (or one sample) to Kafka topic metrics.samples, keyed by the case study id.")
     @APIResponse(responseCode = "202", description = "Stored; the statistics include them from now on",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    // Not @Valid: SampleIntake checks the batch by hand, as it does the samples from Kafka, and lists the first
+    // problems of 10,000 samples rather than every one.
     public Response add(@PathParam("caseStudyId") UUID caseStudyId, List<Sample> samples) {
         int accepted = intake.add(caseStudyId, samples, callers.current());
         return Response.accepted(new Accepted(caseStudyId, accepted)).build();

@@ -2,10 +2,9 @@ package dev.casebook.metrics.domain;
 
 import dev.casebook.metrics.contract.Direction;
 import dev.casebook.platform.domain.FieldError;
-import dev.casebook.platform.problem.Violations;
 import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.problem.InputValidation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,10 +22,10 @@ public class MetricsTableRules {
     private static final String CATALOGUE = Arrays.stream(KnownMetric.values()).map(KnownMetric::displayName)
             .collect(Collectors.joining(", "));
 
-    private final Validator validator;
+    private final InputValidation validation;
 
-    public MetricsTableRules(Validator validator) {
-        this.validator = validator;
+    public MetricsTableRules(InputValidation validation) {
+        this.validation = validation;
     }
 
     /** All rows, or a 400 listing every problem (field names such as {@code rows[2].before}). */
@@ -61,7 +60,7 @@ public class MetricsTableRules {
         if (row == null) {
             return List.of(new FieldError(field, "must not be null"));
         }
-        List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(row), field));
+        List<FieldError> errors = new ArrayList<>(validation.errorsOf(row, field));
         if (row.name() != null && !row.name().isBlank() && KnownMetric.named(row.name()).isEmpty()) {
             if (row.unit() == null) {
                 errors.add(new FieldError(field + ".unit", "is required for a metric outside the catalogue (" + CATALOGUE + ")"));

@@ -1,12 +1,11 @@
 package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
-import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.platform.domain.FieldError;
-import dev.casebook.platform.problem.Violations;
+import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.problem.InputValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +19,11 @@ public class SampleIntake {
     /** A client with 10,000 broken samples needs the first few problems, not 40,000. */
     static final int MAX_LISTED_ERRORS = 20;
 
-    private final Validator validator;
+    private final InputValidation validation;
     private final SampleStore store;
 
-    public SampleIntake(Validator validator, SampleStore store) {
-        this.validator = validator;
+    public SampleIntake(InputValidation validation, SampleStore store) {
+        this.validation = validation;
         this.store = store;
     }
 
@@ -64,7 +63,7 @@ public class SampleIntake {
             Sample sample = samples.get(i);
             List<FieldError> problems = sample == null
                     ? List.of(new FieldError("[" + i + "]", "must not be null"))
-                    : Violations.toFieldErrors(validator.validate(sample), "[" + i + "]");
+                    : validation.errorsOf(sample, "[" + i + "]");
             if (!problems.isEmpty()) {
                 invalid++;
                 problems.stream().limit(MAX_LISTED_ERRORS - errors.size()).forEach(errors::add);

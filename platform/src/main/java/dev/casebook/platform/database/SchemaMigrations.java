@@ -1,8 +1,8 @@
 package dev.casebook.platform.database;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,9 +14,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Migrates the service's schema with Flyway at start. When PostgreSQL cannot be reached, the service
@@ -29,17 +26,13 @@ import java.util.concurrent.TimeUnit;
 public class SchemaMigrations implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
-    private static final long RETRY_SECONDS = 2;
+    private static final String RETRY_EVERY = "2s";
 
     private final Flyway flyway;
     private final String url;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "schema-migrations");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile String version;
     private volatile String waitingFor = "not started";
+    private volatile boolean broken;
 
     public SchemaMigrations(Flyway flyway, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
         this.flyway = flyway;
@@ -47,16 +40,18 @@ public class SchemaMigrations implements HealthCheck {
     }
 
     void migrateAtStart(@Observes StartupEvent event) {
-        if (!tryMigrate(true)) {
-            retries.scheduleWithFixedDelay(() -> {
-                if (tryMigrate(false)) {
-                    retries.shutdown();
-                }
-            }, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+        tryMigrate(true);
+    }
+
+    // Quarkus's scheduler tries again while the database is away; once the schema is migrated, a tick does nothing.
+    @Scheduled(every = RETRY_EVERY, delayed = RETRY_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retry() {
+        if (version == null && !broken) {
+            tryMigrate(false);
         }
     }
 
-    private boolean tryMigrate(boolean first) {
+    private synchronized boolean tryMigrate(boolean first) {
         try {
             flyway.migrate();
             version = String.valueOf(flyway.info().current() == null ? "empty" : flyway.info().current().getVersion());
@@ -67,11 +62,12 @@ public class SchemaMigrations implements HealthCheck {
         } catch (FlywayException e) {
             SQLException unreachable = connectionFailure(e);
             if (unreachable == null) {
+                broken = true;
                 throw e; // a broken migration is a bug to fix, not something to wait out
             }
             waitingFor = "PostgreSQL at " + url + " is not reachable: " + unreachable.getMessage();
             if (first) {
-                LOG.warnf("%s; the service is not ready and retries every %d s", waitingFor, RETRY_SECONDS);
+                LOG.warnf("%s; the service is not ready and retries every %s", waitingFor, RETRY_EVERY);
             }
             return false;
         }
@@ -96,9 +92,5 @@ public class SchemaMigrations implements HealthCheck {
         return version != null
                 ? HealthCheckResponse.named("database-schema").up().withData("version", version).build()
                 : HealthCheckResponse.named("database-schema").down().withData("reason", waitingFor).build();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        retries.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.casebook.platform.openapi;
 
+import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;

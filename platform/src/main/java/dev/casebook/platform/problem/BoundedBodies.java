@@ -1,10 +1,9 @@
 package dev.casebook.platform.problem;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.casebook.platform.http.HttpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.FilterInputStream;
@@ -21,8 +20,8 @@ public class BoundedBodies {
 
     private final long limit;
 
-    public BoundedBodies(@ConfigProperty(name = "casebook.http.max-body-size") MemorySize limit) {
-        this.limit = limit.asLongValue();
+    public BoundedBodies(HttpSettings settings) {
+        this.limit = settings.maxBodySize().asLongValue();
     }
 
     @ServerRequestFilter

@@ -1,11 +1,10 @@
 package dev.casebook.platform.problem;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.casebook.platform.http.HttpSettings;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body whose declared length is over the limit with a problem, before Vert.x would refuse it
@@ -20,9 +19,8 @@ public class OversizedBodies {
     private final long limit;
     private final ProblemWriter problems;
 
-    public OversizedBodies(@ConfigProperty(name = "casebook.http.max-body-size") MemorySize limit,
-                           ProblemWriter problems) {
-        this.limit = limit.asLongValue();
+    public OversizedBodies(HttpSettings settings, ProblemWriter problems) {
+        this.limit = settings.maxBodySize().asLongValue();
         this.problems = problems;
     }
 

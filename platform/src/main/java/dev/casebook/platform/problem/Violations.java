@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Bean Validation violations as field errors named by the JSON path a client sent. */
-public final class Violations {
+final class Violations {
 
     private Violations() {
     }
@@ -21,11 +21,8 @@ public final class Violations {
         return toFieldErrors(e.getConstraintViolations(), "");
     }
 
-    /**
-     * For a bean validated by hand, such as one element of a batch: {@code prefix} is where the bean sits in the
-     * client's JSON, such as {@code rows[2]} or {@code [7]}.
-     */
-    public static List<FieldError> toFieldErrors(Collection<? extends ConstraintViolation<?>> violations, String prefix) {
+    /** For a bean validated by hand ({@link InputValidation}): {@code prefix} is where it sits in the client's JSON. */
+    static List<FieldError> toFieldErrors(Collection<? extends ConstraintViolation<?>> violations, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : violations) {
             String field = field(violation.getPropertyPath());

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
-import java.util.Set;
 
 /** The caller of the current request, read once from the verified access token. */
 @RequestScoped
@@ -29,6 +28,6 @@ public class Callers {
         Principal principal = identity.getPrincipal();
         // The token's subject is the user id (what events call authorId); the principal's name is the username.
         String id = principal instanceof JsonWebToken token && token.getSubject() != null ? token.getSubject() : principal.getName();
-        return new Caller(id, Set.copyOf(identity.getRoles()));
+        return Caller.signedIn(id, identity.getRoles());
     }
 }

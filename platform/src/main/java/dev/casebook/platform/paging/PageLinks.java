@@ -1,4 +1,4 @@
-package dev.casebook.casestudy.api;
+package dev.casebook.platform.paging;
 
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.UriInfo;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 8288 links to the first, previous, next and last page of a listing, keeping its filters. */
+/** RFC 8288 links to the first, previous, next and last page of a listing, keeping its other parameters. */
 final class PageLinks {
 
     private PageLinks() {
