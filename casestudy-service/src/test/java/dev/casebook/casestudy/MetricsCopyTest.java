@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class MetricsCopyTest {
 
     private static final String UPDATED = "dev.casebook.metrics.updated.v1";
+    private static final String PUBLISHED = "dev.casebook.metrics.published.v1";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -60,6 +61,28 @@ class MetricsCopyTest {
                 + "| Response Time | 120 ms | 45 ms | 62.5% |\n"
                 + "| Throughput | 800 req/s | 2000 req/s | 150.0% |\n"
                 + "| Error Rate | 0% | 0.2% | n/a |\n"));
+    }
+
+    @Test
+    void thePublicReadsTheNumbersOfTheLastPublishWhileADraftHasNewOnes() throws Exception {
+        String id = WorkflowTest.publishedCaseStudy(Documents.uniqueTitle("Reviewed numbers"));
+        Instant published = Instant.now();
+        Topics.send(bootstrapServers, "metrics.events", id, PUBLISHED, table(id, published));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                People.anonymous().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
+
+        // The author edits: a new draft gets new numbers, which metrics-service announces as the working table.
+        String etag = People.alice().get("/api/case-studies/" + id).then().extract().header("ETag");
+        People.alice().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"summary\": \"Even faster.\"}")
+                .patch("/api/case-studies/" + id).then().statusCode(200);
+        Topics.send(bootstrapServers, "metrics.events", id, UPDATED, table(id, published.plusSeconds(60))
+                .replace("\"after\": 45", "\"after\": 1"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                People.alice().get("/api/case-studies/" + id).then().body("metrics[0].after", equalTo(1)));
+
+        People.anonymous().get("/api/case-studies/" + id).then().statusCode(200).body("metrics[0].after", equalTo(45));
+        assertThat(People.anonymous().accept("text/markdown").get("/api/case-studies/" + id).then().extract().asString(),
+                containsString("| Response Time | 120 ms | 45 ms | 62.5% |"));
     }
 
     @Test

@@ -55,9 +55,14 @@ class AnalyticsScaleTest {
                 CROSS JOIN LATERAL (SELECT (100 + (hashtext(c.slug || m.name) & 1023))::numeric AS before,
                                            (1 + (hashtext(m.name || c.slug) & 511))::numeric AS after) v
                 WHERE c.slug LIKE 'scale-' || ? || '-%'""", u, u, u, u, u);
+        // Analytics count the published numbers: the tables as they were at the last publish.
+        Database.execute("INSERT INTO published_metrics_table SELECT * FROM metrics_table WHERE case_study_id IN "
+                + "(SELECT id FROM case_study WHERE slug LIKE 'scale-' || ? || '-%')", u);
+        Database.execute("INSERT INTO published_metric_row SELECT * FROM metric_row WHERE case_study_id IN "
+                + "(SELECT id FROM case_study WHERE slug LIKE 'scale-' || ? || '-%')", u);
         Database.execute("ANALYZE case_study");
         Database.execute("ANALYZE case_study_technology");
-        Database.execute("ANALYZE metric_row");
+        Database.execute("ANALYZE published_metric_row");
     }
 
     @AfterEach
@@ -97,6 +102,6 @@ class AnalyticsScaleTest {
         // The statement Analytics.top sends, with the parameters it binds: the metric's key and a limit.
         String plan = String.join("\n", Database.strings("EXPLAIN " + Analytics.TOP,
                 MetricRow.keyOf("Scale Latency " + u), 10));
-        assertThat(plan, containsString("metric_row_top"));
+        assertThat(plan, containsString("published_metric_row_top"));
     }
 }

@@ -18,6 +18,10 @@ final class CaseStudies {
 
     static final String TOPIC = "casestudy.events";
     private static final Map<UUID, Known> KNOWN = new ConcurrentHashMap<>();
+    private static final Map<UUID, Published> PUBLISHED = new ConcurrentHashMap<>();
+
+    private record Published(String title, String industry, Map<String, List<String>> techStack) {
+    }
 
     private record Known(String slug, String authorId, long version) {
     }
@@ -50,7 +54,21 @@ final class CaseStudies {
         return id;
     }
 
+    /**
+     * Published again, as after a review of new numbers: metrics set since the last publish become public. (Tests
+     * that set a published case study's metrics republish it, as casestudy-service's workflow would.)
+     */
+    static boolean wasPublished(UUID id) {
+        return PUBLISHED.containsKey(id);
+    }
+
+    static void republish(UUID id) {
+        Published last = PUBLISHED.get(id);
+        publish(id, last.title(), last.industry(), last.techStack());
+    }
+
     static void publish(UUID id, String title, String industry, Map<String, List<String>> techStack) {
+        PUBLISHED.put(id, new Published(title, industry, techStack));
         Known known = bump(id);
         String stack = techStack.entrySet().stream()
                 .map(layer -> "\"" + layer.getKey() + "\": " + layer.getValue().stream().map(t -> "\"" + t + "\"")

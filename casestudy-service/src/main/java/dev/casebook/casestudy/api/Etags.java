@@ -1,7 +1,7 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.casestudy.domain.CaseStudyCopy;
-import dev.casebook.casestudy.domain.MetricsTable;
+import dev.casebook.casestudy.domain.MetricsCopy;
 import dev.casebook.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
@@ -16,15 +16,15 @@ final class Etags {
     private Etags() {
     }
 
-    static EntityTag json(CaseStudyCopy copy, Optional<MetricsTable> metrics) {
+    static EntityTag json(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics) {
         return new EntityTag(copy.version() + metricsStamp(metrics));
     }
 
-    static EntityTag markdown(CaseStudyCopy copy, Optional<MetricsTable> metrics, boolean frontMatter) {
+    static EntityTag markdown(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics, boolean frontMatter) {
         return new EntityTag(copy.version() + metricsStamp(metrics) + (frontMatter ? "-md-fm" : "-md"));
     }
 
-    private static String metricsStamp(Optional<MetricsTable> metrics) {
+    private static String metricsStamp(Optional<? extends MetricsCopy> metrics) {
         return metrics.map(table -> "." + Long.toHexString(table.updatedAt.toEpochMilli())).orElse("");
     }
 

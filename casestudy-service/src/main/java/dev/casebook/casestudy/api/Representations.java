@@ -3,7 +3,7 @@ package dev.casebook.casestudy.api;
 import dev.casebook.casestudy.domain.CaseStudyCopy;
 import dev.casebook.casestudy.domain.CaseStudyReader;
 import dev.casebook.casestudy.contract.MetricRow;
-import dev.casebook.casestudy.domain.MetricsTable;
+import dev.casebook.casestudy.domain.MetricsCopy;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdown;
 import dev.casebook.casestudy.markdown.ImportNote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,30 +28,30 @@ public class Representations {
     }
 
     Response json(CaseStudyCopy copy, Response.ResponseBuilder response) {
-        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
+        Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return response.entity(CaseStudyView.of(copy, rows(metrics))).tag(Etags.json(copy, metrics)).build();
     }
 
     /** A case study just imported, with the notes on what its import kept as prose. */
     Response imported(CaseStudyCopy copy, List<ImportNote> notes, Response.ResponseBuilder response) {
-        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
+        Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return response.entity(new ImportedCaseStudyView(CaseStudyView.of(copy, rows(metrics)), notes))
                 .tag(Etags.json(copy, metrics)).build();
     }
 
     /** 304 when the client's copy is current. */
     Response json(CaseStudyCopy copy, Request request) {
-        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
+        Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics)));
     }
 
     Response markdown(CaseStudyCopy copy, boolean frontMatter, Request request) {
-        Optional<MetricsTable> metrics = reader.metricsTable(copy.id);
+        Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return conditional(request, Etags.markdown(copy, metrics, frontMatter),
                 () -> markdown.render(copy.content, rows(metrics), frontMatter));
     }
 
-    private static List<MetricRow> rows(Optional<MetricsTable> metrics) {
+    private static List<MetricRow> rows(Optional<? extends MetricsCopy> metrics) {
         return metrics.map(table -> table.rows).orElse(List.of());
     }
 

@@ -116,6 +116,8 @@ public class CaseStudyDesk {
                 .orElseGet(() -> PublishedCaseStudy.of(caseStudy, now));
         published.copyFrom(caseStudy, now);
         published.persist();
+        // The public reads the numbers being published at once; metrics-service's metrics.published confirms them.
+        MetricsTable.of(caseStudy.id).ifPresent(working -> PublishedMetricsTable.keepNewest(caseStudy.id, working.rows, working.updatedAt));
         events.published(published);
         return caseStudy;
     }
@@ -161,6 +163,7 @@ public class CaseStudyDesk {
         }
         events.changed(CaseStudyEvents.DELETED, caseStudy, List.of(), null);
         MetricsTable.deleteById(caseStudy.id);
+        PublishedMetricsTable.deleteById(caseStudy.id);
         caseStudy.delete();
     }
 

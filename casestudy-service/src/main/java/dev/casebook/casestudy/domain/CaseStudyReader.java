@@ -22,9 +22,12 @@ public class CaseStudyReader {
                 .orElseThrow(() -> new NotFound("There is no case study '" + idOrSlug + "'"));
     }
 
-    /** The copy of the case study's metrics table that metrics-service's events keep here, if it has one yet. */
-    public Optional<MetricsTable> metricsTable(UUID id) {
-        return MetricsTable.of(id);
+    /**
+     * The metrics that go with {@code copy}: the working table with the working copy, the table of the last publish
+     * with the published copy, so numbers changed since then stay private until they are published.
+     */
+    public Optional<? extends MetricsCopy> metricsOf(CaseStudyCopy copy) {
+        return copy instanceof PublishedCaseStudy ? PublishedMetricsTable.of(copy.id) : MetricsTable.of(copy.id);
     }
 
     /** Revisions are part of the working copy: only those who see it see them. */

@@ -1,35 +1,21 @@
 package dev.casebook.casestudy.domain;
 
 import dev.casebook.casestudy.contract.MetricRow;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The local copy of a case study's metrics table, kept current by metrics-service's events. */
+/**
+ * The local copy of a case study's working metrics table, kept current by metrics-service's {@code metrics.updated}
+ * events: what its author and the editors see.
+ */
 @Entity
 @Table(name = "case_study_metrics")
-public class MetricsTable extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "case_study_id")
-    public UUID caseStudyId;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb", nullable = false)
-    public List<MetricRow> rows = new ArrayList<>();
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+public class MetricsTable extends MetricsCopy {
 
     public static Optional<MetricsTable> of(UUID caseStudyId) {
         return findByIdOptional(caseStudyId);
@@ -42,23 +28,15 @@ public class MetricsTable extends PanacheEntityBase {
     public static void asWritten(UUID caseStudyId, List<MetricRow> rows) {
         MetricsTable table = new MetricsTable();
         table.caseStudyId = caseStudyId;
-        table.rows = new ArrayList<>(rows);
-        table.updatedAt = Instant.EPOCH;
-        table.persist();
+        table.keepIfNewer(rows, Instant.EPOCH);
     }
 
     /** Keeps the newer of two tables, so a late redelivery of an old table changes nothing. */
     public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
-        MetricsTable table = MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> {
+        MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> {
             MetricsTable fresh = new MetricsTable();
             fresh.caseStudyId = caseStudyId;
             return fresh;
-        });
-        if (table.updatedAt != null && table.updatedAt.isAfter(updatedAt)) {
-            return;
-        }
-        table.rows = new ArrayList<>(rows);
-        table.updatedAt = updatedAt;
-        table.persist();
+        }).keepIfNewer(rows, updatedAt);
     }
 }

@@ -6,22 +6,36 @@ import dev.casebook.platform.domain.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 
-/** This service's copies of the metrics tables metrics-service owns, in the rows case studies show. */
+/** This service's copies of the metrics tables metrics-service owns, working and published, in the rows case studies show. */
 @ApplicationScoped
 public class MetricsTableCopies {
 
-    /** Keeps the newer of the copy and {@code table}, so a late redelivery of an old table changes nothing. */
+    /** The working table (what its author and the editors see), unless the copy is newer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(MetricsTableView table) {
+        MetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table));
+    }
+
+    /** The table the public reads from this publish on, unless the copy is newer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepPublished(MetricsTableView table) {
+        PublishedMetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table));
+    }
+
+    private static Instant stamp(MetricsTableView table) {
         if (table.updatedAt() == null) {
             // Every table metrics-service sends has been saved; one without a time cannot be ordered with the others.
             throw InvalidInput.of("updatedAt", "must be the time the table was saved");
         }
-        List<MetricRow> rows = table.rows().stream().map(row -> new MetricRow(row.name(), row.unit(), row.before(),
+        return table.updatedAt();
+    }
+
+    private static List<MetricRow> rows(MetricsTableView table) {
+        return table.rows().stream().map(row -> new MetricRow(row.name(), row.unit(), row.before(),
                 row.after(), row.better() == null ? null : row.better().name(), row.improvementPercent(), row.improvementNote()))
                 .toList();
-        MetricsTable.keepNewest(table.caseStudyId(), rows, table.updatedAt());
     }
 }

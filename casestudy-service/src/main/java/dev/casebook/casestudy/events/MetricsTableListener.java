@@ -12,8 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Keeps this service's copy of every case study's metrics table from metrics-service's {@code metrics.updated}
- * events, so case studies show their metrics even while metrics-service is down. An event that cannot be applied
+ * Keeps this service's copies of every case study's metrics tables from metrics-service's events: the working one
+ * ({@code metrics.updated}) and the published one ({@code metrics.published}), so case studies show their metrics
+ * even while metrics-service is down. An event that cannot be applied
  * goes to {@code metrics.events.dlq} (see application.properties).
  */
 @ApplicationScoped
@@ -25,7 +26,8 @@ public class MetricsTableListener {
     public MetricsTableListener(EventPipeline pipeline, MetricsTableCopies copies) {
         this.pipeline = pipeline;
         this.handlers = EventHandlers.of("metrics-table-copy")
-                .on(MetricsEvents.UPDATED, (table, event) -> copies.keep(table));
+                .on(MetricsEvents.UPDATED, (table, event) -> copies.keep(table))
+                .on(MetricsEvents.PUBLISHED, (table, event) -> copies.keepPublished(table));
     }
 
     @Incoming("metrics-tables")

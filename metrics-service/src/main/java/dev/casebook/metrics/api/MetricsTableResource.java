@@ -58,9 +58,10 @@ public class MetricsTableResource {
     @GET
     @PermitAll
     @Operation(operationId = "readMetricsTable", summary = "Read a case study's metrics table",
-            description = "Anyone may read the table of a published case study; a draft's only its author, editors and admins.")
+            description = "Its author, editors and admins read the working table; anyone else the table as it was at the "
+                    + "case study's last publish (a draft's only its author, editors and admins).")
     public MetricsTableView read(@PathParam("caseStudyId") UUID caseStudyId) {
-        return desk.table(caseStudyId, callers.current()).view();
+        return desk.table(caseStudyId, callers.current());
     }
 
     @PUT

@@ -59,7 +59,7 @@ public class Analytics {
     public List<MetricStatistics> summary(String metric) {
         return query("""
                 SELECT %s
-                FROM metric_row r JOIN case_study c ON c.id = r.case_study_id
+                FROM published_metric_row r JOIN case_study c ON c.id = r.case_study_id
                 WHERE c.published AND %s
                 GROUP BY r.name_key
                 ORDER BY count(*) DESC, r.name_key""".formatted(STATISTICS, METRIC_FILTER),
@@ -70,7 +70,7 @@ public class Analytics {
     public List<IndustryStatistics> byIndustry(String metric) {
         List<Grouped> rows = query("""
                 SELECT lower(c.industry), mode() WITHIN GROUP (ORDER BY c.industry), %s
-                FROM metric_row r JOIN case_study c ON c.id = r.case_study_id
+                FROM published_metric_row r JOIN case_study c ON c.id = r.case_study_id
                 WHERE c.published AND %s
                 GROUP BY lower(c.industry), r.name_key
                 ORDER BY lower(c.industry) NULLS LAST, count(*) DESC, r.name_key""".formatted(STATISTICS, METRIC_FILTER),
@@ -89,7 +89,7 @@ public class Analytics {
                     WHERE c.published
                     GROUP BY t.case_study_id, lower(t.name))
                 SELECT technology.key, mode() WITHIN GROUP (ORDER BY technology.name), %s
-                FROM technology JOIN metric_row r ON r.case_study_id = technology.case_study_id
+                FROM technology JOIN published_metric_row r ON r.case_study_id = technology.case_study_id
                 WHERE %s
                 GROUP BY technology.key, r.name_key
                 ORDER BY technology.key, count(*) DESC, r.name_key""".formatted(STATISTICS, METRIC_FILTER),
@@ -102,7 +102,7 @@ public class Analytics {
     /** What {@link #top} sends, with the metric's key and the limit; public so that the scale test explains this very statement. */
     public static final String TOP = """
             SELECT c.id, c.slug, c.title, c.industry, r.name, r.unit, r.before_value, r.after_value, r.improvement_percent
-            FROM metric_row r JOIN case_study c ON c.id = r.case_study_id
+            FROM published_metric_row r JOIN case_study c ON c.id = r.case_study_id
             WHERE r.name_key = ? AND r.improvement_percent IS NOT NULL AND c.published
             ORDER BY r.improvement_percent DESC NULLS LAST, c.slug
             LIMIT ?""";

@@ -65,7 +65,12 @@ public class CaseStudy extends PanacheEntityBase {
     }
 
     public boolean isReadableBy(Caller caller) {
-        return published || caller.isStaff() || caller.isAuthor(authorId);
+        return published || isWorkingCopyVisibleTo(caller);
+    }
+
+    /** Its author and the editors work on it; they see its working metrics, everyone else the published ones. */
+    public boolean isWorkingCopyVisibleTo(Caller caller) {
+        return caller.isStaff() || caller.isAuthor(authorId);
     }
 
     /** The case study if the caller may read its metrics; anyone else is told it does not exist. */

@@ -54,7 +54,7 @@ public class CaseStudyProjection {
         return caseStudy;
     }
 
-    /** In analytics from now on, with the title, industry and tech stack the public reads. */
+    /** In analytics from now on, with the title, industry, tech stack and metrics table the public reads. */
     public void published(CaseStudyPublished published) {
         CaseStudy caseStudy = known(published.id());
         CaseStudyDocument document = published.document();
@@ -68,6 +68,7 @@ public class CaseStudyProjection {
         caseStudy.technologies.clear();
         caseStudy.technologies.addAll(technologies(document == null ? null : document.techStack()));
         caseStudy.persist();
+        desk.publish(caseStudy);
     }
 
     /** Unpublished or archived: out of analytics, its metrics kept. */

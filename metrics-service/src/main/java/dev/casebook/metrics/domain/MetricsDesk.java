@@ -2,6 +2,7 @@ package dev.casebook.metrics.domain;
 
 import dev.casebook.platform.security.Caller;
 import dev.casebook.metrics.contract.MetricsEvents;
+import dev.casebook.metrics.contract.MetricsTableView;
 import dev.casebook.platform.events.Outbox;
 import dev.casebook.platform.domain.FieldError;
 import dev.casebook.platform.domain.Conflict;
@@ -42,9 +43,33 @@ public class MetricsDesk {
     }
 
     /** The table of a case study the caller may read; without rows while nobody has set any. */
-    public MetricsTable table(UUID caseStudyId, Caller caller) {
-        CaseStudy.readable(caseStudyId, caller);
-        return MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> MetricsTable.empty(caseStudyId));
+    /**
+     * The table the caller may see: its author and the editors see the working table; everyone else the one of the
+     * last publish, so numbers changed since then stay private until they are reviewed and published.
+     */
+    public MetricsTableView table(UUID caseStudyId, Caller caller) {
+        CaseStudy caseStudy = CaseStudy.readable(caseStudyId, caller);
+        if (caseStudy.isWorkingCopyVisibleTo(caller)) {
+            return MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> MetricsTable.empty(caseStudyId)).view();
+        }
+        return PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudyId).map(PublishedMetricsTable::view)
+                .orElseGet(() -> MetricsTable.empty(caseStudyId).view());
+    }
+
+    /** The working table becomes the public one: the case study was reviewed and published. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(CaseStudy caseStudy) {
+        PublishedMetricsTable published = PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudy.id)
+                .orElseGet(() -> {
+                    PublishedMetricsTable fresh = new PublishedMetricsTable();
+                    fresh.caseStudyId = caseStudy.id;
+                    return fresh;
+                });
+        published.rows.clear();
+        MetricsTable.<MetricsTable>findByIdOptional(caseStudy.id).ifPresent(working -> published.rows.addAll(working.rows));
+        published.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        published.persist();
+        outbox.emit(MetricsEvents.PUBLISHED, published.view());
     }
 
     /** Sets all rows at once; an empty list empties the table. */

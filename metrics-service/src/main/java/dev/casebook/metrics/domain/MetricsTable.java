@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A case study's performance-metrics table: before, after and improvement per metric, in the author's order. */
+/**
+ * A case study's working performance-metrics table: before, after and improvement per metric, in the author's order.
+ * Its author and the editors see it; the public sees {@link PublishedMetricsTable}, what it was at the last publish.
+ */
 @Entity
 @Table(name = "metrics_table")
 public class MetricsTable extends PanacheEntityBase {
@@ -38,6 +41,10 @@ public class MetricsTable extends PanacheEntityBase {
 
     /** The table as clients read it and as the {@code metrics.updated} event carries it. */
     public MetricsTableView view() {
+        return view(caseStudyId, rows, updatedAt);
+    }
+
+    static MetricsTableView view(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
         return new MetricsTableView(caseStudyId, rows.stream().map(row -> new MetricsTableView.Row(row.name(), row.unit(),
                 row.before(), row.after(), row.better(), row.improvementPercent(), row.improvementNote())).toList(), updatedAt);
     }

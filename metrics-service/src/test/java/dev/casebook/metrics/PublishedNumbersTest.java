@@ -1,0 +1,78 @@
+package dev.casebook.metrics;
+
+import dev.casebook.devstack.CasebookInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Published numbers change only through review: metrics set on a published case study's new draft stay with its
+ * author and the editors until the next publish; the public, the metrics API and analytics keep the published ones.
+ */
+@QuarkusTest
+@QuarkusTestResource(CasebookInfrastructure.class)
+class PublishedNumbersTest {
+
+    private static final String PUBLISHED = "dev.casebook.metrics.published.v1";
+
+    private static void table(UUID id, String metric, int before, int after) {
+        MetricsTableTest.put(People.alice(), id, "{\"rows\": [{\"name\": \"" + metric + "\", \"unit\": \"ms\", \"before\": " + before
+                + ", \"after\": " + after + ", \"better\": \"LOWER\"}]}").statusCode(200);
+    }
+
+    private static List<Integer> publicAfter(UUID id) {
+        return People.anonymous().get("/api/metrics/case-studies/" + id).then().statusCode(200).extract().jsonPath().getList("rows.after");
+    }
+
+    private static List<Integer> topAfter(String metric) {
+        return People.anonymous().queryParam("metric", metric).get("/api/metrics/analytics/top").then().statusCode(200)
+                .extract().jsonPath().getList("after");
+    }
+
+    @Test
+    void newNumbersOnADraftOfAPublishedCaseStudyWaitForItsNextPublish() {
+        String metric = "Checkout Latency " + UUID.randomUUID();
+        UUID id = CaseStudies.draft(People.ALICE);
+        table(id, metric, 200, 100);
+        CaseStudies.submit(id);
+        CaseStudies.publish(id, "Faster checkout", "Retail", Map.of("backend", List.of("Quarkus")));
+        assertEquals(List.of(100), publicAfter(id));
+        assertEquals(List.of(100), topAfter(metric));
+
+        CaseStudies.update(id); // a small edit: a new draft, the published copy stays
+        table(id, metric, 200, 1);
+
+        assertEquals(List.of(100), publicAfter(id), "the public reads the reviewed numbers");
+        assertEquals(List.of(100), topAfter(metric), "analytics count the reviewed numbers");
+        People.alice().get("/api/metrics/case-studies/" + id).then().statusCode(200).body("rows.after", contains(1));
+        People.eve().get("/api/metrics/case-studies/" + id).then().statusCode(200).body("rows.after", contains(1));
+        People.bob().get("/api/metrics/case-studies/" + id).then().statusCode(200).body("rows.after", contains(100));
+
+        CaseStudies.submit(id);
+        CaseStudies.publish(id, "Faster checkout", "Retail", Map.of("backend", List.of("Quarkus")));
+        assertEquals(List.of(1), publicAfter(id), "published after review");
+        assertEquals(List.of(1), topAfter(metric));
+    }
+
+    @Test
+    void eachPublishAnnouncesThePublishedTable() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        table(id, "Cold Start " + UUID.randomUUID(), 9, 3);
+        CaseStudies.submit(id);
+        CaseStudies.publish(id, "Quicker starts", null, Map.of());
+
+        List<ConsumerRecord<String, String>> published = Topics.read("metrics.events",
+                r -> r.key().equals(id.toString()) && PUBLISHED.equals(Topics.header(r, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals(1, published.size());
+        assertEquals(id.toString(), Topics.header(published.get(0), "ce_subject"));
+    }
+}
