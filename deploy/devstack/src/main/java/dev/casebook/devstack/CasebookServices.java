@@ -19,17 +19,24 @@ import java.util.function.Consumer;
 public final class CasebookServices implements AutoCloseable {
 
     public enum Service {
-        AUTH("auth-service", 8081),
-        CASESTUDY("casestudy-service", 8082),
-        METRICS("metrics-service", 8083),
-        GATEWAY("gateway", 8080);
+        AUTH("auth-service", 8081, "auth"),
+        CASESTUDY("casestudy-service", 8082, "casestudy"),
+        METRICS("metrics-service", 8083, "metrics"),
+        GATEWAY("gateway", 8080, null);
 
         private final String module;
         private final int defaultPort;
+        private final String schema;
 
-        Service(String module, int defaultPort) {
+        Service(String module, int defaultPort, String schema) {
             this.module = module;
             this.defaultPort = defaultPort;
+            this.schema = schema;
+        }
+
+        /** The schema it owns, or null for the gateway, which keeps no data. */
+        public String schema() {
+            return schema;
         }
 
         public String module() {
@@ -94,8 +101,17 @@ public final class CasebookServices implements AutoCloseable {
         List<String> javaOptions = javaOptions(extraEnvironment);
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
+            Map<String, String> own = new HashMap<>(environment);
+            if (service.schema() != null) {
+                own.putAll(infrastructure.environmentFor(service.schema()));
+                own.putAll(extraEnvironment);
+            } else {
+                // The gateway keeps no data: it gets no database credentials at all.
+                own.remove(DevStack.DB_USERNAME);
+                own.remove(DevStack.DB_PASSWORD);
+            }
             processes.put(service, new ServiceProcess(service.module(), service.jar(repositoryRoot),
-                    ports.of(service), environment, javaOptions, log));
+                    ports.of(service), own, javaOptions, log));
         }
         CasebookServices services = new CasebookServices(processes);
         try {

@@ -3,6 +3,7 @@ package dev.casebook.devstack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,12 +31,17 @@ public final class DevStack implements AutoCloseable {
                            Map<String, String> environment) {
     }
 
+    /** The schemas of the services that keep data, each owned by the service's own role. */
+    public static final List<String> SCHEMAS = List.of("auth", "casestudy", "metrics");
+
     private final Database database;
     private final KafkaBroker kafka;
+    private final Map<String, ServiceRoles.Role> roles;
 
-    private DevStack(Database database, KafkaBroker kafka) {
+    private DevStack(Database database, KafkaBroker kafka, Map<String, ServiceRoles.Role> roles) {
         this.database = database;
         this.kafka = kafka;
+        this.roles = roles;
     }
 
     /** Starts what is not external, both servers at once since each takes a few seconds. */
@@ -58,10 +64,17 @@ public final class DevStack implements AutoCloseable {
             throw e;
         }
         try {
-            return new DevStack(database, kafka.join());
+            // An embedded database gets a role per service; an external one is used with the credentials given.
+            Map<String, ServiceRoles.Role> roles = database.isEmbedded()
+                    ? ServiceRoles.make(database.jdbcUrl(), database.username(), database.password(), SCHEMAS)
+                    : Map.of();
+            return new DevStack(database, kafka.join(), roles);
         } catch (CompletionException e) {
             database.close();
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (java.sql.SQLException e) {
+            database.close();
+            throw new IOException("Could not make the services' database roles: " + e.getMessage(), e);
         }
     }
 
@@ -95,6 +108,25 @@ public final class DevStack implements AutoCloseable {
             env.put(KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         }
         return env;
+    }
+
+    /**
+     * The environment of the service that owns {@code schema}: connected as its own role when the database is
+     * embedded, with the given credentials otherwise.
+     */
+    public Map<String, String> environmentFor(String schema) {
+        Map<String, String> env = environment();
+        ServiceRoles.Role role = roles.get(schema);
+        if (role != null) {
+            env.put(DB_USERNAME, role.username());
+            env.put(DB_PASSWORD, role.password());
+        }
+        return env;
+    }
+
+    /** The role the service owning {@code schema} connects as, if this stack made one. */
+    public java.util.Optional<ServiceRoles.Role> roleOf(String schema) {
+        return java.util.Optional.ofNullable(roles.get(schema));
     }
 
     /** The same connections as Quarkus configuration, for tests. */

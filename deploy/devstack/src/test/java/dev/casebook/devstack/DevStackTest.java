@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DevStackTest {
@@ -73,6 +75,27 @@ class DevStackTest {
             assertEquals(address, broker.bootstrapServers());
             try (Admin admin = admin(stack)) {
                 assertEquals(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+            }
+        }
+    }
+
+    @Test
+    void eachServiceConnectsAsARoleThatOwnsItsSchemaAndCannotReadAnother() throws Exception {
+        try (DevStack stack = DevStack.start(new DevStack.Settings(directory, 0, 0, false, Map.of()))) {
+            ServiceRoles.Role auth = stack.roleOf("auth").orElseThrow();
+            ServiceRoles.Role casestudy = stack.roleOf("casestudy").orElseThrow();
+            assertEquals("casebook_casestudy", stack.environmentFor("casestudy").get(DevStack.DB_USERNAME));
+            try (Connection db = DriverManager.getConnection(stack.database().jdbcUrl(), auth.username(), auth.password());
+                 Statement sql = db.createStatement()) {
+                sql.execute("CREATE TABLE auth.users (username text)");
+                sql.execute("INSERT INTO auth.users VALUES ('admin')");
+            }
+            try (Connection db = DriverManager.getConnection(stack.database().jdbcUrl(), casestudy.username(), casestudy.password());
+                 Statement sql = db.createStatement()) {
+                sql.execute("CREATE TABLE casestudy.drafts (title text)");
+                SQLException refused = assertThrows(SQLException.class, () -> sql.executeQuery("SELECT username FROM auth.users"));
+                assertEquals("42501", refused.getSQLState(), "insufficient privilege: " + refused.getMessage());
+                assertThrows(SQLException.class, () -> sql.execute("CREATE TABLE public.loot (x text)"));
             }
         }
     }

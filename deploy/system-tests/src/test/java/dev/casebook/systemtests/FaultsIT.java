@@ -92,7 +92,8 @@ class FaultsIT {
 
     /** A second instance of a service, on its own port, with some settings changed. */
     private static ServiceProcess startedWith(Service service, Map<String, String> overrides) throws Exception {
-        Map<String, String> environment = new HashMap<>(RunningCasebook.infrastructure().environment());
+        Map<String, String> environment = new HashMap<>(service.schema() == null ? RunningCasebook.infrastructure().environment()
+                : RunningCasebook.infrastructure().environmentFor(service.schema()));
         environment.putAll(overrides);
         ServiceProcess process = new ServiceProcess(service.module() + "-2", service.jar(RunningCasebook.repositoryRoot()),
                 FreePorts.next(), environment, List.of("-Xmx256m"), line -> System.out.println(line));
