@@ -74,6 +74,21 @@ class EventPipelineTest {
     }
 
     @Test
+    void textFromARecordCannotForgeALogLine() {
+        List<String> requestIds = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID())
+                .on(Signed.TYPE, (signed, event) -> requestIds.add(String.valueOf(RequestIds.current())));
+        ConsumerRecord<String, String> forged = new ConsumerRecord<>("notes", 0, 11, "note-1", "{\"author\": \" \"}");
+        header(forged, "ce_id", "x\n12:00:00 INFO all is well");
+        header(forged, "ce_type", Signed.TYPE.type());
+        MalformedEventException refused = assertThrows(MalformedEventException.class, () -> pipeline.handle(forged, handlers));
+        assertThat(refused.getMessage(), containsString("Event x?12:00:00 INFO all is well ("));
+
+        pipeline.handle(event(Signed.TYPE.type(), "{\"author\": \"ada\"}", "ce_requestid", "evil\nINFO forged line"), handlers);
+        assertEquals(List.of("null"), requestIds, "a malformed request id is not taken into the log context");
+    }
+
+    @Test
     void eventsOfTypesWithoutAHandlerPassBy() {
         AtomicInteger calls = new AtomicInteger();
         EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID()).on(NoteCreated.TYPE, (note, event) -> calls.incrementAndGet());

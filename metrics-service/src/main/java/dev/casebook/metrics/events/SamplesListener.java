@@ -47,7 +47,7 @@ public class SamplesListener {
         try {
             return UUID.fromString(String.valueOf(event.key()));
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("Record " + event.where() + " needs the case study id as its key, not '" + event.key() + "'");
+            throw new MalformedEventException("Record " + event.where() + " needs the case study id as its key, not '" + IncomingEvent.printable(event.key()) + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.casebook.platform.events;
 
+import dev.casebook.platform.requestid.RequestIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -36,14 +37,29 @@ public record IncomingEvent(String id, String type, String source, String subjec
         if (id.length() > MAX_ID) {
             throw new MalformedEventException("Record " + where(record) + " has a ce_id longer than " + MAX_ID + " characters");
         }
+        // A request id reaches every log line of the event's effect: only a well-formed one is taken, as over HTTP.
+        String requestId = header(record, CloudEventHeaders.REQUEST_ID);
         return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
                 header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.TIME),
-                header(record, CloudEventHeaders.REQUEST_ID), record.key(), record.value(), where(record));
+                RequestIds.isWellFormed(requestId) ? requestId : null, record.key(), record.value(), where(record));
     }
 
-    /** The event in a message: its id and type, or the record's place when it has no id. */
+    /** The event in a message (a log line, a dead-letter reason): its id and type, as text that cannot forge a line. */
     public String describe() {
-        return "Event " + id + " (" + type + ")";
+        return "Event " + printable(id) + " (" + printable(type) + ")";
+    }
+
+    /** Text from a record as it may go into a log line: control characters shown as '?', at most 200 characters. */
+    public static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_ID));
+        for (int i = 0; i < text.length() && i < MAX_ID; i++) {
+            char c = text.charAt(i);
+            safe.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return text.length() > MAX_ID ? safe + "…" : safe.toString();
     }
 
     private static String where(ConsumerRecord<?, ?> record) {
