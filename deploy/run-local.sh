@@ -7,6 +7,8 @@
 #   deploy/run-local.sh --rebuild  rebuild the services before starting
 #
 # Ctrl-C stops everything it started. Data lives in ./data (or $CASEBOOK_DATA_DIR).
+# Links the services write (Location, Link) name http://localhost:8080, or $CASEBOOK_PUBLIC_URL when clients
+# reach Casebook elsewhere (a tunnel, a proxy in front); the gateway never takes that from a client's Host.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -56,6 +56,7 @@ class LoginTest {
 
         JsonNode claims = jwtPart(jwt, 1);
         assertEquals("https://casebook.dev", claims.path("iss").asText());
+        assertEquals("casebook", claims.path("aud").asText(), "one audience, as a string");
         assertEquals(id, claims.path("sub").asText());
         assertEquals(username, claims.path("upn").asText());
         assertEquals("[\"editor\",\"author\"]", claims.path("groups").toString());

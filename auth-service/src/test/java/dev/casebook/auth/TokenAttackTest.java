@@ -33,7 +33,7 @@ class TokenAttackTest {
     /** An admin's claims as auth-service would issue them; each attack changes one thing. */
     private static JwtClaimsBuilder adminClaims() {
         Instant now = Instant.now();
-        return Jwt.issuer("https://casebook.dev").subject("00000000-0000-0000-0000-000000000001").upn("admin")
+        return Jwt.issuer("https://casebook.dev").audience("casebook").subject("00000000-0000-0000-0000-000000000001").upn("admin")
                 .groups(Set.of("admin")).issuedAt(now).expiresAt(now.plusSeconds(600));
     }
 
@@ -56,7 +56,7 @@ class TokenAttackTest {
 
     private static String claimsJson() {
         long now = Instant.now().getEpochSecond();
-        return "{\"iss\":\"https://casebook.dev\",\"sub\":\"00000000-0000-0000-0000-000000000001\",\"upn\":\"admin\","
+        return "{\"iss\":\"https://casebook.dev\",\"aud\":\"casebook\",\"sub\":\"00000000-0000-0000-0000-000000000001\",\"upn\":\"admin\","
                 + "\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"jti\":\"forged\"}";
     }
 
@@ -115,6 +115,18 @@ class TokenAttackTest {
     @Test
     void tokenFromAnotherIssuer() {
         refused(signed(adminClaims().issuer("https://attacker.example"), Auth.jwksFileKid(), Auth.signingKey()));
+    }
+
+    @Test
+    void tokenWithoutAnAudience() {
+        refused(signed(adminClaims().remove("aud"), Auth.jwksFileKid(), Auth.signingKey()));
+    }
+
+    @Test
+    void tokenForAnotherAudience() {
+        // Casebook's key and issuer, but meant for another system that trusts them.
+        refused(signed(adminClaims().audience("reporting"), Auth.jwksFileKid(), Auth.signingKey()));
+        refused(signed(adminClaims().audience(Set.of("reporting", "billing")), Auth.jwksFileKid(), Auth.signingKey()));
     }
 
     @Test

@@ -63,4 +63,9 @@ final class People {
     static RequestSpecification as(String id, String username, String... roles) {
         return given().auth().oauth2(tokens().forUser(id, username, roles));
     }
+
+    /** Alice with a token signed as hers but for another audience, or none when {@code audience} is null. */
+    static RequestSpecification aliceFor(String audience) {
+        return given().auth().oauth2(tokens().withAudience(audience).forUser(ALICE, "alice", "author"));
+    }
 }

@@ -201,6 +201,32 @@ class AccessTokenTest {
     }
 
     @Test
+    void aTokenWithoutAnAudienceIsRefused() {
+        String token = AccessTokens.signedWithTheRealKey(realKeyHeader(),
+                AccessTokens.claims("https://casebook.dev", null, inAQuarterHour()));
+        int before = StandIns.requestsTo("case-studies");
+        refusedAsInvalid(given().header("Authorization", bearer(token)).get(PROTECTED));
+        assertEquals(before, StandIns.requestsTo("case-studies"), "requests that reached the service");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        // Signed with Casebook's own key and issuer, but meant for another system that trusts them.
+        String token = AccessTokens.signedWithTheRealKey(realKeyHeader(),
+                AccessTokens.claims("https://casebook.dev", "reporting", inAQuarterHour()));
+        refusedAsInvalid(given().header("Authorization", bearer(token)).get(PROTECTED));
+        refusedAsInvalid(given().header("Authorization", bearer(
+                AccessTokens.issued().withAudience("casebook-admin").forUser("11111111-1111-1111-1111-111111111111", "ada", "author")))
+                .get(PROTECTED));
+    }
+
+    @Test
+    void aTokenWithoutAnAudienceIsRefusedOnAPublicReadToo() {
+        String token = AccessTokens.issued().withAudience(null).forUser("11111111-1111-1111-1111-111111111111", "ada", "author");
+        refusedAsInvalid(given().header("Authorization", bearer(token)).get("/api/case-studies"));
+    }
+
+    @Test
     void aTokenNamingAKeyAuthDoesNotPublishIsRefused() {
         String token = AccessTokens.signedWithTheRealKey(
                 "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"retired-key-2019\"}",
@@ -246,6 +272,10 @@ class AccessTokenTest {
         Instant expiry = Instant.now().minus(ago);
         return AccessTokens.issued().sign("33333333-3333-3333-3333-333333333333", "ada", List.of("author"),
                 expiry.minus(Duration.ofMinutes(15)), expiry);
+    }
+
+    private static String realKeyHeader() {
+        return "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + AccessTokens.realKid() + "\"}";
     }
 
     private static Instant inAQuarterHour() {

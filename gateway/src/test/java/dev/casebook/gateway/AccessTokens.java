@@ -50,8 +50,14 @@ final class AccessTokens {
 
     /** Claims as auth-service writes them, with the given issuer and expiry. */
     static String claims(String issuer, Instant expiresAt) {
+        return claims(issuer, TestTokens.AUDIENCE, expiresAt);
+    }
+
+    /** Claims as auth-service writes them, with the given issuer, audience (null: no {@code aud}) and expiry. */
+    static String claims(String issuer, String audience, Instant expiresAt) {
         Instant now = Instant.now();
-        return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"mallory\",\"groups\":[\"admin\"],"
+        String aud = audience == null ? "" : "\"aud\":\"" + audience + "\",";
+        return "{\"iss\":\"" + issuer + "\"," + aud + "\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"mallory\",\"groups\":[\"admin\"],"
                 + "\"iat\":" + now.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
     }
 

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,6 +77,18 @@ class RoutingTest {
     @Test
     void aRequestWithoutQueryArrivesWithoutOne() {
         withToken().get("/api/metrics/views").then().statusCode(200).body("query", nullValue());
+    }
+
+    @Test
+    void whateverHostTheClientNamesTheRequestGoesToItsServiceAsItself() {
+        // The service is addressed as itself, and told where clients reach Casebook (ForwardedHeadersTest).
+        withToken().header("Host", "evil.example").get("/api/metrics/views").then()
+                .statusCode(200)
+                .header("X-Stand-In", "metrics")
+                .body("path", equalTo("/api/metrics/views"))
+                .body("headers.host", equalTo(URI.create(ConfigProvider.getConfig()
+                        .getValue("casebook.gateway.routes.metrics.url", String.class)).getAuthority()))
+                .body("headers.'x-forwarded-host'", equalTo("localhost:8080"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class SecurityProblemsTest {
         String privateKey = ConfigProvider.getConfig().getValue("CASEBOOK_JWT_PRIVATE_KEY_FILE", String.class);
         String jwks = Files.readString(Path.of(ConfigProvider.getConfig().getValue("CASEBOOK_JWKS_FILE", String.class)));
         String kid = new ObjectMapper().readTree(jwks).path("keys").path(0).path("kid").asText();
-        return Jwt.issuer("https://casebook.dev").subject("someone").upn("someone").groups(java.util.Set.of(groups))
+        return Jwt.issuer("https://casebook.dev").audience("casebook").subject("someone").upn("someone").groups(java.util.Set.of(groups))
                 .jws().keyId(kid).sign(KeyUtils.decodePrivateKey(Files.readString(Path.of(privateKey))));
     }
 

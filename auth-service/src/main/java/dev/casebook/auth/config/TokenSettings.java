@@ -7,12 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How auth-service issues tokens. {@code casebook.jwt.issuer} is shared with every verifier (platform's defaults). */
+/**
+ * How auth-service issues tokens. {@code casebook.jwt.issuer} and {@code casebook.jwt.audience} are shared with every
+ * verifier (platform's defaults).
+ */
 @ConfigMapping(prefix = "casebook.jwt")
 public interface TokenSettings {
 
     /** The {@code iss} of every access token; verifiers expect the same value as {@code mp.jwt.verify.issuer}. */
     String issuer();
+
+    /**
+     * The {@code aud} of every access token, one value; every verifier expects it as {@code mp.jwt.verify.audiences}
+     * (platform's defaults) and refuses a token without it.
+     */
+    String audience();
 
     /** How long an access token is accepted; roles changed meanwhile reach its holder with the next one. */
     @WithDefault("15m")

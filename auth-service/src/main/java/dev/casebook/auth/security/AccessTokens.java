@@ -29,6 +29,7 @@ public class AccessTokens {
     public AccessToken issue(UUID userId, String username, List<String> roles, Instant now) {
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
         String token = Jwt.issuer(settings.issuer())
+                .audience(settings.audience())
                 .subject(userId.toString())
                 .upn(username)
                 .groups(new LinkedHashSet<>(roles))

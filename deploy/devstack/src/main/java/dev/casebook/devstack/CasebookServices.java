@@ -74,17 +74,23 @@ public final class CasebookServices implements AutoCloseable {
 
     private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m");
 
-    private final Map<Service, ServiceProcess> processes;
+    /** Where clients reach the gateway, which the services' absolute links (Location, Link) name. */
+    public static final String PUBLIC_URL = "CASEBOOK_PUBLIC_URL";
 
-    private CasebookServices(Map<Service, ServiceProcess> processes) {
+    private final Map<Service, ServiceProcess> processes;
+    private final String publicUrl;
+
+    private CasebookServices(Map<Service, ServiceProcess> processes, String publicUrl) {
         this.processes = processes;
+        this.publicUrl = publicUrl;
     }
 
     /**
      * Starts all four and waits until each is ready.
      *
      * @param keys             the pair auth-service signs tokens with
-     * @param extraEnvironment more settings for every service, such as the first admin's password
+     * @param extraEnvironment more settings for every service, such as the first admin's password or
+     *                         {@link #PUBLIC_URL} (by default {@link #defaultPublicUrl the gateway's local address})
      * @param log              receives every line the services print, prefixed with the service name
      */
     public static CasebookServices start(Path repositoryRoot, DevStack infrastructure, SigningKeys keys, Ports ports,
@@ -98,6 +104,8 @@ public final class CasebookServices implements AutoCloseable {
         }
         // Every service verifies tokens against auth-service's published keys.
         environment.put("CASEBOOK_JWKS_URL", "http://127.0.0.1:" + ports.of(Service.AUTH) + "/api/auth/jwks");
+        // The services' links name the address clients use; unless told otherwise, the gateway's local one.
+        environment.putIfAbsent(PUBLIC_URL, defaultPublicUrl(ports));
         List<String> javaOptions = javaOptions(extraEnvironment);
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -113,7 +121,7 @@ public final class CasebookServices implements AutoCloseable {
             processes.put(service, new ServiceProcess(service.module(), service.jar(repositoryRoot),
                     ports.of(service), own, javaOptions, log));
         }
-        CasebookServices services = new CasebookServices(processes);
+        CasebookServices services = new CasebookServices(processes, environment.get(PUBLIC_URL));
         try {
             services.startAndAwait(List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS), readyTimeout);
             services.startAndAwait(List.of(Service.GATEWAY), readyTimeout);
@@ -122,6 +130,11 @@ public final class CasebookServices implements AutoCloseable {
             throw e;
         }
         return services;
+    }
+
+    /** The gateway's local address, as the gateway itself defaults to it: {@code http://localhost:<port>}. */
+    public static String defaultPublicUrl(Ports ports) {
+        return "http://localhost:" + ports.of(Service.GATEWAY);
     }
 
     /** The variable through which the gateway finds a downstream, such as {@code CASEBOOK_CASESTUDY_URL}. */
@@ -160,6 +173,11 @@ public final class CasebookServices implements AutoCloseable {
 
     public String gatewayUrl() {
         return processes.get(Service.GATEWAY).url();
+    }
+
+    /** Where clients reach Casebook as the gateway tells the services ({@link #PUBLIC_URL}). */
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Stops the gateway first so that no request reaches a service that is going away. */

@@ -60,6 +60,10 @@ public final class LocalRun {
         OUT.println("casebook: PostgreSQL " + infrastructure.database().jdbcUrl() + ", Kafka " + infrastructure.kafka().bootstrapServers());
 
         Map<String, String> environment = new HashMap<>();
+        // What the gateway tells the services clients reach it at: CASEBOOK_PUBLIC_URL, else http://localhost:8080.
+        String publicUrl = System.getenv().getOrDefault(CasebookServices.PUBLIC_URL,
+                CasebookServices.defaultPublicUrl(CasebookServices.Ports.defaults()));
+        environment.put(CasebookServices.PUBLIC_URL, publicUrl);
         String firstAdminPassword = firstAdminPassword(data);
         if (firstAdminPassword != null) {
             environment.put("CASEBOOK_ADMIN_PASSWORD", firstAdminPassword);
@@ -95,6 +99,9 @@ public final class LocalRun {
         OUT.println("casebook: ready");
         OUT.println("  Gateway     " + gateway);
         OUT.println("  Swagger UI  " + gateway + "/q/swagger-ui");
+        if (!services.publicUrl().equals(CasebookServices.defaultPublicUrl(CasebookServices.Ports.defaults()))) {
+            OUT.println("  Public URL  " + services.publicUrl() + " (CASEBOOK_PUBLIC_URL: what links name)");
+        }
         OUT.println("  Data        " + data + " (kept across runs; --clean starts empty)");
         if (firstAdminPassword != null) {
             OUT.println("  First admin " + System.getenv().getOrDefault("CASEBOOK_ADMIN_USERNAME", "admin") + " / " + firstAdminPassword

@@ -21,20 +21,24 @@ import java.util.stream.Collectors;
 
 /**
  * Access tokens for tests of services other than auth-service, signed with the test run's key exactly
- * as auth-service signs them (RS256, kid = the key's thumbprint), so a service under test verifies
- * them like real ones without an auth-service running.
+ * as auth-service signs them (RS256, kid = the key's thumbprint, Casebook's issuer and audience), so a
+ * service under test verifies them like real ones without an auth-service running.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://casebook.dev";
+    /** The {@code aud} auth-service writes (platform's {@code casebook.jwt.audience}). */
+    public static final String AUDIENCE = "casebook";
     private static final Pattern KID = Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]+)\"");
 
     private final PrivateKey key;
     private final String kid;
+    private final String audience;
 
-    private TestTokens(PrivateKey key, String kid) {
+    private TestTokens(PrivateKey key, String kid, String audience) {
         this.key = key;
         this.kid = kid;
+        this.audience = audience;
     }
 
     /** Reads the pair named by the {@code CASEBOOK_JWT_PRIVATE_KEY_FILE} and {@code CASEBOOK_JWKS_FILE} settings. */
@@ -47,7 +51,7 @@ public final class TestTokens {
             if (!kid.find()) {
                 throw new IllegalArgumentException(jwksFile + " has no kid");
             }
-            return new TestTokens(key, kid.group(1));
+            return new TestTokens(key, kid.group(1), AUDIENCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -57,6 +61,11 @@ public final class TestTokens {
 
     public String keyId() {
         return kid;
+    }
+
+    /** The same key signing tokens for another audience, or with no {@code aud} at all for null: tokens to refuse. */
+    public TestTokens withAudience(String audience) {
+        return new TestTokens(key, kid, audience);
     }
 
     /** A token valid for 15 minutes for the user {@code userId} named {@code username} holding {@code roles}. */
@@ -69,12 +78,13 @@ public final class TestTokens {
         return sign(kid, ISSUER, userId, username, roles, issuedAt, expiresAt);
     }
 
-    /** A token with any key id and issuer, for tests that check such tokens are refused. */
+    /** A token with any key id and issuer (and this instance's audience), for tests that check such tokens are refused. */
     public String sign(String keyId, String issuer, String userId, String username, List<String> roles, Instant issuedAt,
                        Instant expiresAt) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
         String groups = roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + username
+        String aud = audience == null ? "" : "\"aud\":\"" + audience + "\",";
+        String claims = "{\"iss\":\"" + issuer + "\"," + aud + "\"sub\":\"" + userId + "\",\"upn\":\"" + username
                 + "\",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();

@@ -1,5 +1,6 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.devstack.CasebookServices.Service;
 import dev.casebook.devstack.SigningKeys;
 import dev.casebook.devstack.TestTokens;
 import io.restassured.http.ContentType;
@@ -93,7 +94,7 @@ class AuthenticationIT {
         SigningKeys otherKeys = SigningKeys.inDirectory(elsewhere);
         TestTokens forger = TestTokens.from(otherKeys.privateKey().toString(), otherKeys.jwks().toString());
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"https://casebook.dev\",\"sub\":\"x\",\"upn\":\"x\",\"groups\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
+        String claims = "{\"iss\":\"https://casebook.dev\",\"aud\":\"casebook\",\"sub\":\"x\",\"upn\":\"x\",\"groups\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
         java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
         String unsigned = url.encodeToString(header.getBytes()) + "." + url.encodeToString(claims.getBytes()) + ".";
 
@@ -104,15 +105,53 @@ class AuthenticationIT {
         String wrongIssuer = genuine.sign(genuine.keyId(), "https://evil.example", admin, "admin", List.of("admin"), now, now.plusSeconds(600));
         String unknownKid = genuine.sign("no-such-key", TestTokens.ISSUER, admin, "admin", List.of("admin"), now, now.plusSeconds(600));
         String hs256 = hmacSignedWithThePublicKey(genuine.keyId(), claims);
+        String noAudience = genuine.withAudience(null).forUser(admin, "admin", "admin");
+        String otherAudience = genuine.withAudience("reporting").forUser(admin, "admin", "admin");
 
         for (String token : List.of("garbage", unsigned, forger.forUser(UUID.randomUUID().toString(), "mallory", "admin"),
-                expired, wrongIssuer, unknownKid, hs256)) {
+                expired, wrongIssuer, unknownKid, hs256, noAudience, otherAudience)) {
             given().auth().oauth2(token).get("/api/auth/me").then()
                     .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"));
         }
         given().get("/api/auth/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aTokenAuthServiceIssuedNamesCasebooksAudience() {
+        String claims = Accounts.admin().accessToken().split("\\.")[1];
+        String json = new String(java.util.Base64.getUrlDecoder().decode(claims), java.nio.charset.StandardCharsets.UTF_8);
+        org.hamcrest.MatcherAssert.assertThat(json, org.hamcrest.Matchers.containsString("\"aud\":\"" + TestTokens.AUDIENCE + "\""));
+    }
+
+    @Test
+    void aTokenWithoutCasebooksAudienceIsRefusedByTheGatewayAndByEveryServiceBehindIt() {
+        // Casebook's own key and issuer: only the audience is wrong, or missing.
+        TestTokens genuine = RunningCasebook.tokens();
+        String admin = UUID.randomUUID().toString();
+        String someone = UUID.randomUUID().toString();
+        Map<String, String> protectedRoutes = Map.of(
+                RunningCasebook.services().gatewayUrl(), "/api/auth/users",
+                RunningCasebook.services().get(Service.AUTH).url(), "/api/auth/users",
+                RunningCasebook.services().get(Service.CASESTUDY).url(), "/api/case-studies/" + someone + "/revisions",
+                RunningCasebook.services().get(Service.METRICS).url(), "/api/metrics/case-studies/" + someone + "/derive");
+        protectedRoutes.forEach((base, path) -> {
+            // The control: the same token for Casebook passes authentication (an unknown case study is not a 401).
+            callAs(genuine.forUser(admin, "admin", "admin"), base, path).then()
+                    .statusCode(org.hamcrest.Matchers.not(401));
+            for (TestTokens wrong : List.of(genuine.withAudience(null), genuine.withAudience("reporting"))) {
+                callAs(wrong.forUser(admin, "admin", "admin"), base, path).then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            }
+        });
+    }
+
+    private static io.restassured.response.Response callAs(String token, String base, String path) {
+        var request = given().baseUri(base).auth().oauth2(token);
+        return path.endsWith("/derive") ? request.contentType(ContentType.JSON).body("{}").post(path) : request.get(path);
     }
 
     @Test

@@ -6,10 +6,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Every public route reaches the service that owns it, through the gateway only. */
@@ -55,6 +59,26 @@ class GatewayRoutingIT {
     void aProtectedRouteWithoutATokenIsRefusedAtTheGateway() {
         ProblemsIT.isProblem(given().get("/api/auth/users").then(), 401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aPagedListLinksToThePublicUrlWhateverHostTheClientNamed() {
+        // The gateway tells the services where clients reach Casebook; a client's Host or X-Forwarded-* is not that.
+        String publicUrl = RunningCasebook.services().publicUrl();
+        Accounts.Tokens admin = Accounts.admin();
+        for (String path : List.of("/api/auth/users", "/api/case-studies")) {
+            admin.request().header("Host", "evil.example")
+                    .header("X-Forwarded-Host", "evil.example")
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-Port", "8443")
+                    .queryParam("size", 1)
+                    .get(path).then()
+                    .statusCode(200)
+                    .header("Link", startsWith("<" + publicUrl + path + "?"))
+                    .header("Link", containsString("rel=\"first\""))
+                    .header("Link", not(containsString("evil")))
+                    .header("Link", not(containsString("8443")));
+        }
     }
 
     @Test

@@ -19,6 +19,15 @@ public interface GatewayConfig {
      */
     Map<String, Route> routes();
 
+    /**
+     * Where clients reach Casebook, such as https://casebook.example.org: the services build absolute links
+     * (Location, the Link of a page) from the X-Forwarded-Proto, -Host and -Port the gateway derives from this
+     * alone. Whatever a client sends in Host or X-Forwarded-* never reaches them.
+     */
+    // No path: the services serve /api at their root, so there is no prefix to forward.
+    @Pattern(regexp = "https?://[^/?#@]+/?", message = "must be http(s)://host[:port], without a path")
+    String publicUrl();
+
     /** How long to wait for a connection before calling a service unavailable. */
     @WithDefault("1s")
     Duration connectTimeout();

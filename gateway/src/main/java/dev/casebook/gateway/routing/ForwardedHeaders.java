@@ -1,14 +1,16 @@
 package dev.casebook.gateway.routing;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 
 /**
  * The headers a service may trust because only the gateway sets them. Whatever a client sent under
  * those names is dropped: {@code X-Casebook-*} (internal), {@code Forwarded} and {@code X-Forwarded-*}
- * (who the client is and how it came in), which the gateway then sets from what it saw itself.
+ * (who the client is and how it came in). The gateway then states the client's address as it saw it,
+ * and the scheme, host and port clients reach Casebook at from its configured {@link PublicAddress}:
+ * the services build absolute links from them, so a client's own {@code Host} must never get there.
  */
 final class ForwardedHeaders {
 
@@ -18,20 +20,20 @@ final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    static void rewrite(MultiMap headers, HttpServerRequest client) {
+    static void rewrite(MultiMap headers, HttpServerRequest client, PublicAddress publicAddress) {
         headers.names().stream()
                 .filter(ForwardedHeaders::isReserved)
                 .toList()
                 .forEach(headers::remove);
+        // The service is addressed as itself (Downstreams); the proxy would not pass this on anyway.
+        headers.remove(HttpHeaders.HOST);
         SocketAddress remote = client.remoteAddress();
         if (remote != null) {
             headers.set("X-Forwarded-For", remote.hostAddress());
         }
-        headers.set("X-Forwarded-Proto", client.scheme());
-        HostAndPort authority = client.authority();
-        if (authority != null) {
-            headers.set("X-Forwarded-Host", authority.toString());
-        }
+        headers.set("X-Forwarded-Proto", publicAddress.scheme());
+        headers.set("X-Forwarded-Host", publicAddress.authority());
+        headers.set("X-Forwarded-Port", Integer.toString(publicAddress.port()));
     }
 
     private static boolean isReserved(String name) {

@@ -1,5 +1,6 @@
 package dev.casebook.gateway.routing;
 
+import dev.casebook.gateway.config.GatewayConfig;
 import dev.casebook.gateway.ratelimit.RateLimits;
 import dev.casebook.platform.problem.ProblemException;
 import dev.casebook.platform.problem.ProblemWriter;
@@ -29,17 +30,19 @@ public class Forwarder {
     private final Downstreams downstreams;
     private final CircuitBreakers breakers;
     private final ProblemWriter problems;
+    private final PublicAddress publicAddress;
 
-    public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems) {
+    public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems, GatewayConfig config) {
         this.downstreams = downstreams;
         this.breakers = breakers;
         this.problems = problems;
+        this.publicAddress = PublicAddress.of(config);
     }
 
     void forward(RoutingContext ctx, Downstream downstream) {
         // Headers are copied here, after the request id filter: the service sees the id the client gets back.
         ProxyRequest request = ProxyRequest.reverseProxy(ctx.request());
-        ForwardedHeaders.rewrite(request.headers(), ctx.request());
+        ForwardedHeaders.rewrite(request.headers(), ctx.request(), publicAddress);
         // The service gets the path the gateway routed on: a '..' cannot lead it outside its prefix.
         String query = ctx.request().query();
         request.setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query);

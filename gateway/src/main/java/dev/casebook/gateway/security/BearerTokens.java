@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks the bearer token a request carries, with SmallRye JWT configured by the platform: signature
  * against auth-service's JWKS (fetched, cached, fetched again for an unknown key id), RS256 only, issuer,
- * expiry and not-before with a small clock skew. It only records the outcome as the request's
+ * audience ({@code mp.jwt.verify.audiences}: a token without Casebook's is refused), expiry and not-before with
+ * a small clock skew. It only records the outcome as the request's
  * {@link Caller}; {@link Admission} decides what follows, after the rate limit has counted the request.
  */
 @ApplicationScoped
