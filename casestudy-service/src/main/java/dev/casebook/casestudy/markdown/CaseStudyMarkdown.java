@@ -163,37 +163,23 @@ public class CaseStudyMarkdown {
         }
     }
 
-    // Values are quoted, so that a colon, a '#' or a line break in a client's name cannot change the YAML.
+    // Values are quoted and escaped (FrontMatter), so that nothing a client's name holds can change the YAML.
     private static void frontMatter(Writer out, CaseStudyDocument doc) {
         out.line("---");
         if (doc.slug() != null) {
-            out.line("slug: " + quoted(doc.slug()));
+            out.line("slug: " + FrontMatter.quoted(doc.slug()));
         }
         if (doc.client() != null && doc.client().name() != null) {
-            out.line("client: " + quoted(doc.client().name()));
+            out.line("client: " + FrontMatter.quoted(doc.client().name()));
         }
         if (doc.client() != null && doc.client().industry() != null) {
-            out.line("industry: " + quoted(doc.client().industry()));
+            out.line("industry: " + FrontMatter.quoted(doc.client().industry()));
         }
         if (doc.tags() != null && !doc.tags().isEmpty()) {
             out.line("tags:");
-            doc.tags().forEach(tag -> out.line("  - " + quoted(tag)));
+            doc.tags().forEach(tag -> out.line("  - " + FrontMatter.quoted(tag)));
         }
         out.line("---").blank();
-    }
-
-    static String quoted(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"', '\\' -> quoted.append('\\').append(c);
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> { }
-                default -> quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private static String joined(List<String> entries) {
