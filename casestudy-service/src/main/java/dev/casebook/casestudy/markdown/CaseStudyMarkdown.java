@@ -13,6 +13,10 @@ import java.util.List;
  * Renders a case study as Markdown in the template's order and with the template's headings, so that it reads like
  * the template filled in: each section's prose, then its structured part, then the prose that followed it.
  * {@link CaseStudyMarkdownImport} reads the same shape back, so that import and render meet in a fixed point.
+ *
+ * <p>What comes out is safe for a renderer with HTML enabled ({@link SafeMarkdown}): raw HTML outside code is
+ * escaped, links and images to anything but http(s), mailto or a relative address keep only their text, and the
+ * front matter's values are escaped YAML ({@link FrontMatter}). The document itself keeps the writer's text as written.
  */
 @ApplicationScoped
 public class CaseStudyMarkdown {
@@ -137,7 +141,7 @@ public class CaseStudyMarkdown {
             out.endList();
             out.block(doc.lessons().proseAfter());
         }
-        return out.toString();
+        return SafeMarkdown.of(out.toString());
     }
 
     private void challenge(Writer out, TechnicalChallenge challenge) {
