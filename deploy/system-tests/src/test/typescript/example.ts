@@ -9,7 +9,7 @@ declare const process: { env: Record<string, string | undefined>; exit(code: num
 type Problem = components["schemas"]["Problem"];
 type CaseStudy = components["schemas"]["CaseStudyView"];
 
-// JSON only (application/json and application/problem+json): the same read also answers text/markdown.
+// JSON only (application/json and application/problem+json): the same read also answers text/markdown and text/html.
 const client = createClient<paths, `${string}/${string}json`>({ baseUrl: process.env.CASEBOOK_URL ?? "http://localhost:8080" });
 
 /** Every error is a problem (RFC 9457): say it the way a user can act on it. */

@@ -50,11 +50,12 @@ import java.util.UUID;
 
 @Path(CaseStudyResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Case studies", description = "Case studies in the template's shape: create, list and search, read as JSON or Markdown, edit with ETags, revisions")
+@Tag(name = "Case studies", description = "Case studies in the template's shape: create, list and search, read as JSON, Markdown or HTML, edit with ETags, revisions")
 public class CaseStudyResource {
 
     public static final String PATH = "/api/case-studies";
     public static final String MARKDOWN = "text/markdown";
+    public static final String HTML = "text/html";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final CaseStudyDesk desk;
@@ -110,10 +111,15 @@ public class CaseStudyResource {
     @GET
     @Path("/{idOrSlug}")
     @PermitAll
-    @Operation(operationId = "readCaseStudy", summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see published case studies only.")
+    @Operation(operationId = "readCaseStudy", summary = "Read a case study by id or slug", description = "Anonymous callers and viewers see "
+            + "published case studies only. JSON holds the writer's text as written; Markdown and HTML are rendered safe to show: "
+            + "raw HTML outside code is escaped, and links and images to anything but http(s), mailto or a relative address keep "
+            + "only their text.")
     @APIResponse(responseCode = "200", description = "The case study", headers = @Header(name = "ETag", description = "Its version; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)),
-                    @Content(mediaType = MARKDOWN + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING, description = "The template filled in"))})
+                    @Content(mediaType = MARKDOWN + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING, description = "The template filled in")),
+                    @Content(mediaType = HTML + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING,
+                            description = "The template filled in, as an HTML fragment: the Markdown rendered by commonmark with HTML escaped and unsafe links dropped"))})
     @APIResponse(responseCode = "304", description = "The copy named in If-None-Match is current")
     public Response read(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
         return representations.json(reader.visible(idOrSlug, callers.current()), request);
@@ -129,6 +135,17 @@ public class CaseStudyResource {
     public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @QueryParam("frontMatter") @DefaultValue("false") boolean frontMatter,
                                  @Context Request request) {
         return representations.markdown(reader.visible(idOrSlug, callers.current()), frontMatter, request);
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @PermitAll
+    @Produces(HTML + ";charset=UTF-8")
+    @Operation(operationId = "readCaseStudy", summary = "Read a case study as HTML",
+            description = "The Markdown rendered as an HTML fragment by commonmark, with any HTML escaped and only http(s), mailto "
+                    + "and relative links and images kept; for a frontend to put in its page as it is.")
+    public Response readHtml(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
+        return representations.html(reader.visible(idOrSlug, callers.current()), request);
     }
 
     @PUT

@@ -24,6 +24,10 @@ final class Etags {
         return new EntityTag(copy.version() + metricsStamp(metrics) + (frontMatter ? "-md-fm" : "-md"));
     }
 
+    static EntityTag html(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics) {
+        return new EntityTag(copy.version() + metricsStamp(metrics) + "-html");
+    }
+
     private static String metricsStamp(Optional<? extends MetricsCopy> metrics) {
         return metrics.map(table -> "." + Long.toHexString(table.updatedAt.toEpochMilli())).orElse("");
     }

@@ -13,6 +13,10 @@ import java.util.List;
  * Renders a case study as Markdown in the template's order and with the template's headings, so that it reads like
  * the template filled in: each section's prose, then its structured part, then the prose that followed it.
  * {@link CaseStudyMarkdownImport} reads the same shape back, so that import and render meet in a fixed point.
+ *
+ * <p>What comes out is safe for a renderer with HTML enabled ({@link SafeMarkdown}): raw HTML outside code is
+ * escaped, links and images to anything but http(s), mailto or a relative address keep only their text, and the
+ * front matter's values are escaped YAML ({@link FrontMatter}). The document itself keeps the writer's text as written.
  */
 @ApplicationScoped
 public class CaseStudyMarkdown {
@@ -137,7 +141,7 @@ public class CaseStudyMarkdown {
             out.endList();
             out.block(doc.lessons().proseAfter());
         }
-        return out.toString();
+        return SafeMarkdown.of(out.toString());
     }
 
     private void challenge(Writer out, TechnicalChallenge challenge) {
@@ -163,37 +167,23 @@ public class CaseStudyMarkdown {
         }
     }
 
-    // Values are quoted, so that a colon, a '#' or a line break in a client's name cannot change the YAML.
+    // Values are quoted and escaped (FrontMatter), so that nothing a client's name holds can change the YAML.
     private static void frontMatter(Writer out, CaseStudyDocument doc) {
         out.line("---");
         if (doc.slug() != null) {
-            out.line("slug: " + quoted(doc.slug()));
+            out.line("slug: " + FrontMatter.quoted(doc.slug()));
         }
         if (doc.client() != null && doc.client().name() != null) {
-            out.line("client: " + quoted(doc.client().name()));
+            out.line("client: " + FrontMatter.quoted(doc.client().name()));
         }
         if (doc.client() != null && doc.client().industry() != null) {
-            out.line("industry: " + quoted(doc.client().industry()));
+            out.line("industry: " + FrontMatter.quoted(doc.client().industry()));
         }
         if (doc.tags() != null && !doc.tags().isEmpty()) {
             out.line("tags:");
-            doc.tags().forEach(tag -> out.line("  - " + quoted(tag)));
+            doc.tags().forEach(tag -> out.line("  - " + FrontMatter.quoted(tag)));
         }
         out.line("---").blank();
-    }
-
-    static String quoted(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"', '\\' -> quoted.append('\\').append(c);
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> { }
-                default -> quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private static String joined(List<String> entries) {

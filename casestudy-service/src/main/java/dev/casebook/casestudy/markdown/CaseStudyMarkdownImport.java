@@ -21,7 +21,6 @@ import dev.casebook.platform.problem.InputValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
-import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -121,9 +120,7 @@ public class CaseStudyMarkdownImport {
         for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
             int line = MarkdownSource.line(block);
             if (block instanceof YamlFrontMatterBlock) {
-                YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
-                block.accept(visitor);
-                front = visitor.getData();
+                front = FrontMatter.read(text);
             } else if (block instanceof Heading heading && heading.getLevel() == 1) {
                 if (title != null || current != null) {
                     throw SectionContext.problem("title", line, "A case study has one title '# " + Labels.TITLE_PREFIX
@@ -171,7 +168,7 @@ public class CaseStudyMarkdownImport {
                 read.deployment(),
                 read.results(),
                 read.lessons(),
-                front.containsKey("tags") ? front.get("tags").stream().map(CaseStudyMarkdownImport::unquoted).toList() : null,
+                front.containsKey("tags") ? List.copyOf(front.get("tags")) : null,
                 implementation.text(),
                 metrics.text(),
                 challenges.lead() == null ? null : read.diagrammed(read.context(TemplateSection.CHALLENGES), challenges.lead()));
@@ -618,32 +615,14 @@ public class CaseStudyMarkdownImport {
     }
 
     private static Client client(Map<String, List<String>> front) {
-        String name = emptyToNull(unquoted(single(front, "client")));
-        String industry = emptyToNull(unquoted(single(front, "industry")));
+        String name = emptyToNull(single(front, "client"));
+        String industry = emptyToNull(single(front, "industry"));
         return name == null && industry == null ? null : new Client(name, industry);
     }
 
     private static String single(Map<String, List<String>> front, String key) {
         List<String> values = front.get(key);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    /** A front-matter value as {@link CaseStudyMarkdown} writes it: in double quotes, with {@code \"} and {@code \\}. */
-    static String unquoted(String value) {
-        if (value == null || value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
-            return value;
-        }
-        StringBuilder plain = new StringBuilder();
-        for (int i = 1; i < value.length() - 1; i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() - 1) {
-                char next = value.charAt(++i);
-                plain.append(next == 'n' ? '\n' : next);
-            } else {
-                plain.append(c);
-            }
-        }
-        return plain.toString();
     }
 
     private static String emptyToNull(String value) {

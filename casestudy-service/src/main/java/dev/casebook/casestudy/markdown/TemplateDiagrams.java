@@ -58,7 +58,8 @@ public class TemplateDiagrams {
 
     /**
      * A node label in mermaid's quoted form, every character kept: mermaid's entity codes stand for the characters
-     * that would end the label or be read as markup ({@code "}, {@code #}, {@code <}, {@code >}, {@code &}, a backtick).
+     * that would end the label or be read as markup ({@code "}, {@code #}, {@code <}, {@code >}, {@code &}, a backtick),
+     * and for a {@code %} before another, so that no label holds a mermaid comment or directive ({@code %%{init: …}%%}).
      * Line breaks become spaces; nothing is cut.
      */
     static String label(String text) {
@@ -81,6 +82,7 @@ public class TemplateDiagrams {
                 case '>' -> label.append("#gt;");
                 case '&' -> label.append("#amp;");
                 case '`' -> label.append("#96;");
+                case '%' -> label.append(i + 1 < text.length() && text.charAt(i + 1) == '%' ? "#37;" : "%");
                 default -> label.append(c);
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Every section of the case-study template, as authors write it. Limits keep a case study readable
- * and the service safe: texts are bounded, lists are short, diagrams must be mermaid.
+ * and the service safe: texts are bounded, lists are short, diagrams must be mermaid, and no diagram, in its own
+ * field or in a {@code ```mermaid} fence of prose, holds a directive or a click ({@link MermaidSource}).
  *
  * <p>Members without a value are left out of the JSON at every depth, never {@code null}, so that each record's
  * schema can say what a present member is.
@@ -26,7 +27,7 @@ public record CaseStudyDocument(
         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
         @Size(max = SLUG_LENGTH) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase words joined by hyphens, such as checkout-rewrite") String slug,
         @Valid Client client,
-        @NotBlank @Size(max = 20_000) String summary,
+        @NotBlank @Size(max = 20_000) @ProseDiagrams String summary,
         @Valid BusinessChallenge challenge,
         @Valid Diagrammed architecture,
         @Valid TechStack techStack,
@@ -58,8 +59,8 @@ public record CaseStudyDocument(
      * rows that are not numbers).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SectionText(@Size(max = PROSE_LENGTH) String prose,
-                              @Size(max = PROSE_LENGTH) String proseAfter) {
+    public record SectionText(@Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                              @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,11 +69,11 @@ public record CaseStudyDocument(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BusinessChallenge(@Size(max = TEXT_LENGTH) String technicalContext,
-                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> painPoints,
-                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> limitations,
-                                    @Size(max = PROSE_LENGTH) String prose,
-                                    @Size(max = PROSE_LENGTH) String proseAfter) {
+    public record BusinessChallenge(@Size(max = TEXT_LENGTH) @ProseDiagrams String technicalContext,
+                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> painPoints,
+                                    @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> limitations,
+                                    @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                                    @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     /**
@@ -80,9 +81,9 @@ public record CaseStudyDocument(
      * of the challenges. {@code description} comes before the diagram, {@code proseAfter} after it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Diagrammed(@Size(max = PROSE_LENGTH) String description,
+    public record Diagrammed(@Size(max = PROSE_LENGTH) @ProseDiagrams String description,
                              @MermaidDiagram @Size(max = 20_000) String diagram,
-                             @Size(max = PROSE_LENGTH) String proseAfter) {
+                             @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     /** Entries are listed comma-separated in the template, so an entry holds no comma. */
@@ -91,54 +92,55 @@ public record CaseStudyDocument(
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> backend,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> infrastructure,
                             @Size(max = 30) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,\\n]*", message = "must not contain commas or line breaks") String> testing,
-                            @Size(max = PROSE_LENGTH) String prose,
-                            @Size(max = PROSE_LENGTH) String proseAfter) {
+                            @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                            @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TechnicalChallenge(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String title,
                                      @Size(max = 10) List<@Valid Approach> approaches,
-                                     @Size(max = TEXT_LENGTH) String finalSolution,
+                                     @Size(max = TEXT_LENGTH) @ProseDiagrams String finalSolution,
                                      @MermaidDiagram @Size(max = 20_000) String diagram,
-                                     @Size(max = PROSE_LENGTH) String prose,
-                                     @Size(max = PROSE_LENGTH) String proseAfter) {
+                                     @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                                     @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Approach(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String name,
-                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> pros,
-                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) String> cons) {
+                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> pros,
+                           @Size(max = 20) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> cons) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @CodeExampleDiagram
     public record CodeExample(@Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_+#.-]*", message = "must be a language name such as java or typescript") String language,
                               @Size(max = 20_000) String code,
-                              @Size(max = PROSE_LENGTH) String caption,
-                              @Size(max = PROSE_LENGTH) String proseAfter) {
+                              @Size(max = PROSE_LENGTH) @ProseDiagrams String caption,
+                              @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Deployment(@Size(max = 20) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\n]*", message = "must be one line") String> stages,
                              @MermaidDiagram @Size(max = 20_000) String diagram,
-                             @Size(max = PROSE_LENGTH) String prose,
-                             @Size(max = PROSE_LENGTH) String proseAfter) {
+                             @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                             @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Results(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> technicalMetrics,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> businessValue,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> roi,
-                          @Size(max = PROSE_LENGTH) String prose,
-                          @Size(max = PROSE_LENGTH) String proseAfter) {
+    public record Results(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> technicalMetrics,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> businessValue,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> roi,
+                          @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                          @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Lessons(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> insights,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> paidOff,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> failed,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> doDifferently,
-                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) String> decisions,
-                          @Size(max = PROSE_LENGTH) String prose,
-                          @Size(max = PROSE_LENGTH) String proseAfter) {
+    public record Lessons(@Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> insights,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> paidOff,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> failed,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> doDifferently,
+                          @Size(max = 50) List<@NotBlank @Size(max = ITEM_LENGTH) @ProseDiagrams String> decisions,
+                          @Size(max = PROSE_LENGTH) @ProseDiagrams String prose,
+                          @Size(max = PROSE_LENGTH) @ProseDiagrams String proseAfter) {
     }
 }

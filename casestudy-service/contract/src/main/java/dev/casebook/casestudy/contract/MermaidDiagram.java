@@ -12,7 +12,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Set;
 
-/** Mermaid source whose first line names a diagram kind mermaid knows; null means "no diagram". */
+/**
+ * Mermaid source whose first line names a diagram kind mermaid knows, with no directive and no interaction
+ * ({@link MermaidSource}); null means "no diagram".
+ */
 @Documented
 @Constraint(validatedBy = MermaidDiagram.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
@@ -37,13 +40,15 @@ public @interface MermaidDiagram {
             if (diagram == null) {
                 return true;
             }
-            for (String line : diagram.split("\n")) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("%%")) {
-                    continue; // mermaid comments and directives may come first
-                }
-                return KINDS.contains(trimmed.split("[\\s;]+", 2)[0]);
+            String kind = MermaidSource.kind(diagram);
+            if (kind == null || !KINDS.contains(kind)) {
+                return false;
             }
+            MermaidSource.Refusal refusal = MermaidSource.refusal(diagram);
+            if (refusal == null) {
+                return true;
+            }
+            Messages.replace(context, "must not hold " + refusal.what() + ", as its line " + refusal.line() + " does: " + refusal.why());
             return false;
         }
     }
