@@ -125,8 +125,9 @@ class CaseStudyStoryIT {
                 .get("/api/metrics/case-studies/" + id + "/samples/summary").then().statusCode(200)
                 .body("metrics.find { it.metric == 'Response Time' }.before.count", equalTo(10))
                 .body("metrics.find { it.metric == 'Response Time' }.after.count", equalTo(10))
-                .body("metrics.find { it.metric == 'Response Time' }.before.max", equalTo(140.0f))
-                .body("metrics.find { it.metric == 'Response Time' }.after.min", equalTo(41.0f)));
+                // Statistics are plain numbers without trailing zeros (README, Numbers): 140, not 140.0.
+                .body("metrics.find { it.metric == 'Response Time' }.before.max", equalTo(140))
+                .body("metrics.find { it.metric == 'Response Time' }.after.min", equalTo(41)));
         await().atMost(EVENTUALLY).untilAsserted(() -> author.request().get("/api/case-studies/" + id).then()
                 .statusCode(200).body("metrics.name", hasItems("Response Time", ownMetric)));
 
