@@ -2,6 +2,7 @@ package dev.casebook.systemtests;
 
 import dev.casebook.devstack.SigningKeys;
 import dev.casebook.devstack.TestTokens;
+import dev.casebook.testing.Accounts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,14 +26,14 @@ class AuthenticationIT {
 
     @Test
     void theAdminCreatesAnAuthorWhoLogsInRefreshesAndLogsOut() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         String username = "author-" + UUID.randomUUID().toString().substring(0, 8);
         admin.request().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
                 .post("/api/auth/users").then()
                 .statusCode(201);
 
-        Accounts.Tokens first = Accounts.login(username, "a long enough password");
+        Accounts.Tokens first = RunningCasebook.login(username, "a long enough password");
         first.request().get("/api/auth/me").then()
                 .statusCode(200)
                 .body("username", equalTo(username))
@@ -43,7 +45,7 @@ class AuthenticationIT {
         // reusing an old refresh token revokes its whole family, the newest member too
         refresh(third).then().statusCode(401);
 
-        Accounts.Tokens again = Accounts.login(username, "a long enough password");
+        Accounts.Tokens again = RunningCasebook.login(username, "a long enough password");
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", again.refreshToken()))
                 .auth().oauth2(again.accessToken())
                 .post("/api/auth/logout").then().statusCode(204);
@@ -52,7 +54,7 @@ class AuthenticationIT {
 
     @Test
     void passwordsAndTokensNeverReachTheLogs() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         admin.request().get("/api/auth/me").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "wrong-" + RunningCasebook.adminPassword()))
                 .post("/api/auth/login").then().statusCode(401);
@@ -68,7 +70,7 @@ class AuthenticationIT {
 
     @Test
     void anAuthorIsNotAnAdmin() {
-        Accounts.newUser("author").request().get("/api/auth/users").then()
+        RunningCasebook.newUser("author").request().get("/api/auth/users").then()
                 .statusCode(403)
                 .contentType("application/problem+json");
     }
@@ -84,7 +86,7 @@ class AuthenticationIT {
 
     @Test
     void aLoginWithMissingFieldsIsABadRequest() {
-        ProblemsIT.isProblem(given().contentType(ContentType.JSON).body("{\"username\": 42}").post("/api/auth/login").then(), 400);
+        assertProblem(given().contentType(ContentType.JSON).body("{\"username\": 42}").post("/api/auth/login").then(), 400);
     }
 
     @Test
@@ -117,12 +119,12 @@ class AuthenticationIT {
 
     @Test
     void aDisabledUserCannotRefreshOrLogIn() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         String username = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
         String id = admin.request().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
                 .post("/api/auth/users").then().statusCode(201).extract().path("id");
-        Accounts.Tokens leaver = Accounts.login(username, "a long enough password");
+        Accounts.Tokens leaver = RunningCasebook.login(username, "a long enough password");
         admin.request().post("/api/auth/users/" + id + "/disable").then().statusCode(200).body("enabled", equalTo(false));
         refresh(leaver.refreshToken()).then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "a long enough password"))

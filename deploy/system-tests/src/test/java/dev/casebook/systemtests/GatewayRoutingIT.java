@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,7 +43,7 @@ class GatewayRoutingIT {
     @ParameterizedTest
     @ValueSource(strings = {"/api/auth/unknown", "/api/case-studies/unknown/child", "/api/metrics/unknown"})
     void anUnknownPathUnderARouteIsAnsweredByItsServiceAsAProblem(String path) {
-        Accounts.admin().request().header("X-Request-Id", "system-test-0001").get(path).then()
+        RunningCasebook.admin().request().header("X-Request-Id", "system-test-0001").get(path).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "system-test-0001")
@@ -53,7 +54,7 @@ class GatewayRoutingIT {
 
     @Test
     void aProtectedRouteWithoutATokenIsRefusedAtTheGateway() {
-        ProblemsIT.isProblem(given().get("/api/auth/users").then(), 401)
+        assertProblem(given().get("/api/auth/users").then(), 401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
