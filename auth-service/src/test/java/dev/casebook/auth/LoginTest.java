@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.casebook.auth.Auth.PASSWORD;
-import static dev.casebook.auth.Auth.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.auth.Auth.createUser;
 import static dev.casebook.auth.Auth.jwtPart;
-import static dev.casebook.auth.Auth.login;
-import static dev.casebook.auth.Auth.uniqueName;
+import static dev.casebook.testing.Accounts.login;
+import static dev.casebook.testing.Accounts.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;

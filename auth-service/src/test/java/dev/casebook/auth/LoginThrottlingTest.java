@@ -7,10 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static dev.casebook.auth.Auth.PASSWORD;
-import static dev.casebook.auth.Auth.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.auth.Auth.createUser;
-import static dev.casebook.auth.Auth.login;
-import static dev.casebook.auth.Auth.uniqueName;
+import static dev.casebook.testing.Accounts.login;
+import static dev.casebook.testing.Accounts.uniqueName;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

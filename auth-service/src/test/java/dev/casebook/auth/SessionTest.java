@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static dev.casebook.auth.Auth.PASSWORD;
-import static dev.casebook.auth.Auth.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.auth.Auth.createUser;
 import static dev.casebook.auth.Auth.tokens;
-import static dev.casebook.auth.Auth.uniqueName;
+import static dev.casebook.testing.Accounts.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
-import static dev.casebook.auth.Auth.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,6 +1,7 @@
 package dev.casebook.auth;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.Accounts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,9 +14,9 @@ import java.util.Map;
 
 import static dev.casebook.auth.Auth.PASSWORD;
 import static dev.casebook.auth.Auth.adminToken;
-import static dev.casebook.auth.Auth.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.auth.Auth.createUser;
-import static dev.casebook.auth.Auth.uniqueName;
+import static dev.casebook.testing.Accounts.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -53,7 +54,7 @@ class UserAdministrationTest {
         given().auth().oauth2(adminToken()).get(created.header("Location")).then()
                 .statusCode(200)
                 .body("username", equalTo(username));
-        Auth.login(username, PASSWORD).then().statusCode(200);
+        Accounts.login(username, PASSWORD).then().statusCode(200);
     }
 
     @Test
@@ -174,7 +175,7 @@ class UserAdministrationTest {
                 .statusCode(200)
                 .body("enabled", equalTo(false));
 
-        assertProblem(Auth.login(username, PASSWORD).then(), 401, "unauthorized")
+        assertProblem(Accounts.login(username, PASSWORD).then(), 401, "unauthorized")
                 .body("detail", equalTo("The username or password is wrong"));
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("refreshToken", tokens.path("refreshToken").asText()))
                 .post("/api/auth/refresh").then(), 401, "unauthorized");
@@ -183,7 +184,7 @@ class UserAdministrationTest {
         post(adminToken(), "/api/auth/users/" + id + "/enable", "").then()
                 .statusCode(200)
                 .body("enabled", equalTo(true));
-        Auth.login(username, PASSWORD).then().statusCode(200);
+        Accounts.login(username, PASSWORD).then().statusCode(200);
     }
 
     @Test

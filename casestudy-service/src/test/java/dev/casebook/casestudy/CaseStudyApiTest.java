@@ -1,6 +1,7 @@
 package dev.casebook.casestudy;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -8,7 +9,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import static dev.casebook.casestudy.People.ALICE;
+import static dev.casebook.testing.People.ALICE;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

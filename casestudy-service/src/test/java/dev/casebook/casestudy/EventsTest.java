@@ -3,6 +3,9 @@ package dev.casebook.casestudy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +46,8 @@ class EventsTest {
         People.eve().post("/api/case-studies/" + id + "/archive").then().statusCode(200);
         People.ada().delete("/api/case-studies/" + id).then().statusCode(204);
 
-        List<ConsumerRecord<String, String>> events = Topics.read(bootstrapServers, "casestudy.events", r -> id.equals(r.key()), 9);
-        List<String> types = events.stream().map(e -> Topics.header(e, "ce_type")).toList();
+        List<ConsumerRecord<String, String>> events = Topics.at(bootstrapServers).read("casestudy.events", r -> id.equals(r.key()), 9, Duration.ofSeconds(30));
+        List<String> types = events.stream().map(e -> Records.header(e, "ce_type")).toList();
         assertEquals(List.of("created", "updated", "submitted", "changes-requested", "submitted", "published",
                         "unpublished", "archived", "deleted").stream().map(a -> "dev.casebook.casestudy." + a + ".v1").toList(),
                 types);
@@ -51,14 +55,14 @@ class EventsTest {
         ObjectMapper json = new ObjectMapper();
         for (ConsumerRecord<String, String> event : events) {
             assertEquals(id, event.key());
-            assertEquals("1.0", Topics.header(event, "ce_specversion"));
-            assertEquals("/casebook/casestudy-service", Topics.header(event, "ce_source"));
-            assertNotNull(UUID.fromString(Topics.header(event, "ce_id")));
-            assertNotNull(Instant.parse(Topics.header(event, "ce_time")));
-            assertNotNull(Topics.header(event, "ce_subject"));
+            assertEquals("1.0", Records.header(event, "ce_specversion"));
+            assertEquals("/casebook/casestudy-service", Records.header(event, "ce_source"));
+            assertNotNull(UUID.fromString(Records.header(event, "ce_id")));
+            assertNotNull(Instant.parse(Records.header(event, "ce_time")));
+            assertNotNull(Records.header(event, "ce_subject"));
             assertEquals(id, json.readTree(event.value()).get("id").asText());
         }
-        assertEquals(requestId, Topics.header(events.get(0), "ce_requestid"));
+        assertEquals(requestId, Records.header(events.get(0), "ce_requestid"));
 
         JsonNode updated = json.readTree(events.get(1).value());
         assertEquals("[\"summary\"]", updated.get("changed").toString());

@@ -2,6 +2,7 @@ package dev.casebook.casestudy;
 
 import dev.casebook.casestudy.markdown.AdversarialMarkdown;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

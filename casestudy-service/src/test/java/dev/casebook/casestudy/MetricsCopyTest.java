@@ -3,6 +3,9 @@ package dev.casebook.casestudy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -47,14 +49,14 @@ class MetricsCopyTest {
         String id = CaseStudyApiTest.create(People.alice(), Documents.full(Documents.uniqueTitle("Measured"))).path("id");
         String before = People.alice().get("/api/case-studies/" + id).then().extract().header("ETag");
 
-        Topics.send(bootstrapServers, "metrics.events", id, UPDATED, table(id, Instant.now()));
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
         People.alice().get("/api/case-studies/" + id).then()
                 .header("ETag", not(equalTo(before)))
                 .body("metrics[0].name", equalTo("Response Time"))
-                .body("metrics[0].improvementPercent", equalTo(62.5f))
+                .body("metrics[0].improvementPercent", equalTo(62.5)) // People read decimals as doubles
                 .body("metrics[2].improvementNote", equalTo("no baseline: before is 0"));
         String markdown = People.alice().accept("text/markdown").get("/api/case-studies/" + id).then().extract().asString();
         assertThat(markdown, containsString("| Metric | Before | After | Improvement |\n|--------|--------|-------|-------------|\n"
@@ -67,7 +69,7 @@ class MetricsCopyTest {
     void thePublicReadsTheNumbersOfTheLastPublishWhileADraftHasNewOnes() throws Exception {
         String id = WorkflowTest.publishedCaseStudy(Documents.uniqueTitle("Reviewed numbers"));
         Instant published = Instant.now();
-        Topics.send(bootstrapServers, "metrics.events", id, PUBLISHED, table(id, published));
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, PUBLISHED, table(id, published));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.anonymous().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
 
@@ -75,7 +77,7 @@ class MetricsCopyTest {
         String etag = People.alice().get("/api/case-studies/" + id).then().extract().header("ETag");
         People.alice().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"summary\": \"Even faster.\"}")
                 .patch("/api/case-studies/" + id).then().statusCode(200);
-        Topics.send(bootstrapServers, "metrics.events", id, UPDATED, table(id, published.plusSeconds(60))
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, published.plusSeconds(60))
                 .replace("\"after\": 45", "\"after\": 1"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics[0].after", equalTo(1)));
@@ -88,10 +90,10 @@ class MetricsCopyTest {
     @Test
     void anOlderTableArrivingLateChangesNothing() throws Exception {
         String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("Late"))).path("id");
-        Topics.send(bootstrapServers, "metrics.events", id, UPDATED, table(id, Instant.now()));
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
-        Topics.send(bootstrapServers, "metrics.events", id, UPDATED,
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED,
                 "{\"caseStudyId\": \"" + id + "\", \"updatedAt\": \"2020-01-01T00:00:00Z\", \"rows\": []}");
         Thread.sleep(2000);
         People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3));
@@ -100,14 +102,14 @@ class MetricsCopyTest {
     @Test
     void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("After garbage"))).path("id");
-        Topics.sendRaw(bootstrapServers, "metrics.events", id, "this is not json",
-                Map.of("ce_specversion", "1.0", "ce_id", "garbage-" + id, "ce_type", UPDATED));
-        Topics.send(bootstrapServers, "metrics.events", id, UPDATED, table(id, Instant.now()));
+        Topics.at(bootstrapServers).send("metrics.events", id, "this is not json",
+                "ce_specversion", "1.0", "ce_id", "garbage-" + id, "ce_type", UPDATED);
+        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
 
-        List<ConsumerRecord<String, String>> dead = Topics.read(bootstrapServers, "metrics.events.dlq", r -> id.equals(r.key()), 1);
+        List<ConsumerRecord<String, String>> dead = Topics.at(bootstrapServers).read("metrics.events.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals("this is not json", dead.get(0).value());
-        assertNotNull(Topics.header(dead.get(0), "dead-letter-reason"));
+        assertNotNull(Records.header(dead.get(0), "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
     }
@@ -132,8 +134,8 @@ class MetricsCopyTest {
         String id = People.alice().contentType("text/markdown").body(markdown).post("/api/case-studies/import").then()
                 .statusCode(201).extract().path("id");
 
-        List<ConsumerRecord<String, String>> created = Topics.read(bootstrapServers, "casestudy.events",
-                r -> id.equals(r.key()) && "dev.casebook.casestudy.created.v1".equals(Topics.header(r, "ce_type")), 1);
+        List<ConsumerRecord<String, String>> created = Topics.at(bootstrapServers).read("casestudy.events",
+                r -> id.equals(r.key()) && "dev.casebook.casestudy.created.v1".equals(Records.type(r)), 1, Duration.ofSeconds(30));
         assertEquals(1, created.size());
         JsonNode metrics = new ObjectMapper().readTree(created.get(0).value()).get("metrics");
         assertEquals(3, metrics.size());

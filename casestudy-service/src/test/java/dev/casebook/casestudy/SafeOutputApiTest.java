@@ -1,5 +1,6 @@
 package dev.casebook.casestudy;
 
+import dev.casebook.testing.People;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.casebook.casestudy.markdown.HostileCaseStudy;

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -26,28 +24,5 @@ class TemplateResourceTest {
                 .contentType(startsWith("text/markdown"))
                 .body(equalTo(shared))
                 .body(startsWith("# Case Study: [Project Name]"));
-    }
-
-    @Test
-    void refusesAnAcceptItCannotServe() {
-        given().accept("application/xml").get("/api/case-studies/template").then()
-                .statusCode(406)
-                .contentType("application/problem+json");
-    }
-
-    @Test
-    void isReadyWhenItsSchemaAndTheBrokerAreUp() {
-        given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("database-schema", "kafka-broker"));
-    }
-
-    @Test
-    void describesItsApi() {
-        given().get("/q/openapi?format=json").then()
-                .statusCode(200)
-                .body("info.title", equalTo("Casebook casestudy-service"))
-                .body("paths", hasKey("/api/case-studies/template"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy;
 
+import dev.casebook.testing.People;
 import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

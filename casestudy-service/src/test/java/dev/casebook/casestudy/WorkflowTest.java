@@ -1,6 +1,7 @@
 package dev.casebook.casestudy;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.List;
 
 import static dev.casebook.gateway.AccessTokens.bearer;
-import static dev.casebook.gateway.ProblemAssertions.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

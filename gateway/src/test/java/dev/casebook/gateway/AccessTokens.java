@@ -2,7 +2,8 @@ package dev.casebook.gateway;
 
 import dev.casebook.devstack.SigningKeys;
 import dev.casebook.devstack.TestTokens;
-import org.eclipse.microprofile.config.ConfigProvider;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Settings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class AccessTokens {
 
     /** As auth-service signs them, with the key the auth stand-in publishes. */
     static TestTokens issued() {
-        return TestTokens.from(setting(SigningKeys.PRIVATE_KEY_FILE), setting(SigningKeys.JWKS_FILE));
+        return People.tokens();
     }
 
     /** A valid token for an author. */
@@ -66,7 +67,7 @@ final class AccessTokens {
         String signingInput = encode(header) + "." + encode(claims);
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(privateKey(Path.of(setting(SigningKeys.PRIVATE_KEY_FILE))));
+            rs256.initSign(privateKey(Path.of(Settings.of(SigningKeys.PRIVATE_KEY_FILE))));
             rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
         } catch (GeneralSecurityException e) {
@@ -79,7 +80,7 @@ final class AccessTokens {
         String signingInput = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + encode(claims);
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(Files.readAllBytes(Path.of(setting(SigningKeys.PUBLIC_KEY_FILE))), "HmacSHA256"));
+            hmac.init(new SecretKeySpec(Files.readAllBytes(Path.of(Settings.of(SigningKeys.PUBLIC_KEY_FILE))), "HmacSHA256"));
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
@@ -96,12 +97,7 @@ final class AccessTokens {
 
     /** The key id the auth stand-in publishes for the test run's key. */
     static String realKid() {
-        try {
-            String jwks = Files.readString(Path.of(setting(SigningKeys.JWKS_FILE)));
-            return jwks.replaceAll("(?s).*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return issued().keyId();
     }
 
     private static PrivateKey privateKey(Path pem) throws GeneralSecurityException {
@@ -115,9 +111,5 @@ final class AccessTokens {
 
     private static String encode(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String setting(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.casebook.metrics;
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.metrics.domain.Analytics;
 import dev.casebook.metrics.domain.MetricRow;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;

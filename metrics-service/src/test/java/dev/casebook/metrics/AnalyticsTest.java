@@ -1,6 +1,7 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.casebook.metrics.MetricsTableTest.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.casebook.metrics.Near.near;
 import static org.hamcrest.Matchers.contains;

@@ -1,5 +1,6 @@
 package dev.casebook.metrics;
 
+import dev.casebook.testing.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,7 +109,7 @@ final class CaseStudies {
     }
 
     static String send(UUID id, String eventId, String action, String data) {
-        Topics.send(TOPIC, id.toString(), data,
+        Topics.ofThisService().send(TOPIC, id.toString(), data,
                 "ce_specversion", "1.0",
                 "ce_id", eventId,
                 "ce_type", "dev.casebook.casestudy." + action + ".v1",

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +30,7 @@ class MetricsEventsTest {
     private static final String UPDATED = "dev.casebook.metrics.updated.v1";
 
     private static List<ConsumerRecord<String, String>> updates(UUID caseStudyId, int expected) {
-        return Topics.read("metrics.events", r -> r.key().equals(caseStudyId.toString()), expected, Duration.ofSeconds(30));
+        return Topics.ofThisService().read("metrics.events", r -> r.key().equals(caseStudyId.toString()), expected, Duration.ofSeconds(30));
     }
 
     @Test
@@ -42,14 +45,14 @@ class MetricsEventsTest {
         List<ConsumerRecord<String, String>> events = updates(id, 1);
         assertEquals(1, events.size(), "one event for the one change; none for the refused one");
         ConsumerRecord<String, String> event = events.get(0);
-        assertEquals(UPDATED, Topics.header(event, "ce_type"));
-        assertEquals("1.0", Topics.header(event, "ce_specversion"));
-        assertEquals("/casebook/metrics-service", Topics.header(event, "ce_source"));
-        assertEquals(id.toString(), Topics.header(event, "ce_subject"));
-        assertEquals(requestId, Topics.header(event, "ce_requestid"));
-        assertEquals("application/json", Topics.header(event, "content-type"));
-        assertNotNull(UUID.fromString(Topics.header(event, "ce_id")));
-        assertNotNull(Instant.parse(Topics.header(event, "ce_time")));
+        assertEquals(UPDATED, Records.header(event, "ce_type"));
+        assertEquals("1.0", Records.header(event, "ce_specversion"));
+        assertEquals("/casebook/metrics-service", Records.header(event, "ce_source"));
+        assertEquals(id.toString(), Records.header(event, "ce_subject"));
+        assertEquals(requestId, Records.header(event, "ce_requestid"));
+        assertEquals("application/json", Records.header(event, "content-type"));
+        assertNotNull(UUID.fromString(Records.header(event, "ce_id")));
+        assertNotNull(Instant.parse(Records.header(event, "ce_time")));
 
         JsonNode data = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(event.value());
         assertEquals(id.toString(), data.get("caseStudyId").asText());

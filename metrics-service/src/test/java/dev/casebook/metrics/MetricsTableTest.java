@@ -1,6 +1,7 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -43,14 +45,6 @@ class MetricsTableTest {
 
     static ValidatableResponse put(RequestSpecification who, UUID caseStudyId, String body) {
         return who.contentType(ContentType.JSON).body(body).put("/api/metrics/case-studies/" + caseStudyId).then();
-    }
-
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-        return response.statusCode(status)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://casebook.dev/problems/" + type))
-                .body("requestId", notNullValue())
-                .body(not(containsString("Exception")));
     }
 
     private static ValidatableResponse invalid(String rows) {

@@ -1,6 +1,9 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.casebook.metrics.MetricsTableTest.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -120,9 +123,9 @@ class ProjectionTest {
                 .body("rows[3].improvementPercent", nullValue())
                 .body("rows[3].improvementNote", equalTo("no direction: set better to LOWER or HIGHER"))
                 .body("rows[4].improvementPercent", equalTo(200));
-        List<ConsumerRecord<String, String>> events = Topics.read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> events = Topics.ofThisService().read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
         assertEquals(1, events.size(), "adopting the imported rows is a change like a PUT");
-        assertEquals(UPDATED, Topics.header(events.get(0), "ce_type"));
+        assertEquals(UPDATED, Records.header(events.get(0), "ce_type"));
         assertThat(events.get(0).value(), containsString("\"name\":\"Pages\""));
     }
 
@@ -144,7 +147,7 @@ class ProjectionTest {
     void importedRowsThatAreAllLeftOutStillAnnounceATable() {
         UUID id = CaseStudies.created(People.ALICE, """
                 [{"name": "Build Time", "unit": "min", "before": -1, "after": 4, "better": "LOWER"}]""");
-        List<ConsumerRecord<String, String>> events = Topics.read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> events = Topics.ofThisService().read("metrics.events", r -> r.key().equals(id.toString()), 1, Duration.ofSeconds(30));
         assertEquals(1, events.size(), "casestudy-service replaces the rows as written by this empty table");
         assertThat(events.get(0).value(), containsString("\"rows\":[]"));
     }
@@ -192,19 +195,19 @@ class ProjectionTest {
     void anEventThatCannotBeAppliedIsDeadLetteredAndTheNextIsApplied() {
         UUID id = UUID.randomUUID();
         String key = id.toString();
-        Topics.send(CaseStudies.TOPIC, key, "{\"id\": \"" + id + "\"}"); // no CloudEvents headers
+        Topics.ofThisService().send(CaseStudies.TOPIC, key, "{\"id\": \"" + id + "\"}"); // no CloudEvents headers
         CaseStudies.send(id, "published", "<html>not json</html>");
         CaseStudies.send(id, "updated", "{\"id\": \"" + id + "\", \"status\": \"DRAFT\"}"); // lacks slug and author
         String good = CaseStudies.send(id, "created", """
                 {"id": "%s", "slug": "after-garbage", "status": "DRAFT", "version": 0, "authorId": "%s", "changed": [], "comment": null}"""
                 .formatted(id, People.BOB));
 
-        List<ConsumerRecord<String, String>> dead = Topics.read(CaseStudies.TOPIC + ".dlq", r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = Topics.ofThisService().read(CaseStudies.TOPIC + ".dlq", r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
         assertEquals(3, dead.size());
-        assertThat(Topics.header(dead.get(0), "dead-letter-reason"), containsString("is not a CloudEvent"));
-        assertThat(Topics.header(dead.get(1), "dead-letter-reason"), containsString("does not carry JSON"));
-        assertThat(Topics.header(dead.get(2), "dead-letter-reason"), containsString("lacks slug"));
-        assertEquals("dev.casebook.casestudy.updated.v1", Topics.header(dead.get(2), "ce_type"), "the original headers stay");
+        assertThat(Records.header(dead.get(0), "dead-letter-reason"), containsString("is not a CloudEvent"));
+        assertThat(Records.header(dead.get(1), "dead-letter-reason"), containsString("does not carry JSON"));
+        assertThat(Records.header(dead.get(2), "dead-letter-reason"), containsString("lacks slug"));
+        assertEquals("dev.casebook.casestudy.updated.v1", Records.header(dead.get(2), "ce_type"), "the original headers stay");
 
         CaseStudies.awaitApplied(good);
         People.bob().get("/api/metrics/case-studies/" + id).then().statusCode(200);

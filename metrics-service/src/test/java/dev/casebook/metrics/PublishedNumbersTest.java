@@ -1,6 +1,9 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,9 +73,9 @@ class PublishedNumbersTest {
         CaseStudies.submit(id);
         CaseStudies.publish(id, "Quicker starts", null, Map.of());
 
-        List<ConsumerRecord<String, String>> published = Topics.read("metrics.events",
-                r -> r.key().equals(id.toString()) && PUBLISHED.equals(Topics.header(r, "ce_type")), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> published = Topics.ofThisService().read("metrics.events",
+                r -> r.key().equals(id.toString()) && PUBLISHED.equals(Records.header(r, "ce_type")), 1, Duration.ofSeconds(30));
         assertEquals(1, published.size());
-        assertEquals(id.toString(), Topics.header(published.get(0), "ce_subject"));
+        assertEquals(id.toString(), Records.header(published.get(0), "ce_subject"));
     }
 }

@@ -1,6 +1,9 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,13 +38,13 @@ class SamplesKafkaTest {
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String key, int expected) {
-        return Topics.read(TOPIC + ".dlq", r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
+        return Topics.ofThisService().read(TOPIC + ".dlq", r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
     }
 
     @Test
     void anArrayOfSamplesReachesTheSummary() {
         UUID id = CaseStudies.draft(People.ALICE);
-        Topics.send(TOPIC, id.toString(), SamplesTest.KNOWN_SET);
+        Topics.ofThisService().send(TOPIC, id.toString(), SamplesTest.KNOWN_SET);
         awaitStored(id, 15);
         SamplesTest.summary(id)
                 .body("metrics[0].metric", equalTo("Response Time"))
@@ -53,7 +56,7 @@ class SamplesKafkaTest {
     @Test
     void oneSampleMayComeOnItsOwn() {
         UUID id = CaseStudies.draft(People.ALICE);
-        Topics.send(TOPIC, id.toString(), sample("Throughput", "AFTER", 1200));
+        Topics.ofThisService().send(TOPIC, id.toString(), sample("Throughput", "AFTER", 1200));
         awaitStored(id, 1);
         SamplesTest.summary(id).body("metrics[0].metric", equalTo("Throughput")).body("metrics[0].after.max", near(1200));
     }
@@ -61,16 +64,16 @@ class SamplesKafkaTest {
     @Test
     void garbageGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
         UUID id = CaseStudies.draft(People.ALICE);
-        Topics.send(TOPIC, id.toString(), "{\"this is\": not json");
-        Topics.send(TOPIC, id.toString(), "[" + sample("Response Time", "BEFORE", -3) + "]");
-        Topics.send(TOPIC, id.toString(), "[" + samples("Response Time", "BEFORE", 7, 9) + "]");
+        Topics.ofThisService().send(TOPIC, id.toString(), "{\"this is\": not json");
+        Topics.ofThisService().send(TOPIC, id.toString(), "[" + sample("Response Time", "BEFORE", -3) + "]");
+        Topics.ofThisService().send(TOPIC, id.toString(), "[" + samples("Response Time", "BEFORE", 7, 9) + "]");
 
         List<ConsumerRecord<String, String>> dead = deadLetters(id.toString(), 2);
         assertEquals(2, dead.size());
         assertEquals("{\"this is\": not json", dead.get(0).value(), "the record as it was sent");
-        assertThat(Topics.header(dead.get(0), "dead-letter-reason"), containsString("holds no samples"));
-        assertEquals(TOPIC, Topics.header(dead.get(0), "dead-letter-topic"));
-        assertThat(Topics.header(dead.get(1), "dead-letter-reason"), containsString("[0].value must not be negative"));
+        assertThat(Records.header(dead.get(0), "dead-letter-reason"), containsString("holds no samples"));
+        assertEquals(TOPIC, Records.header(dead.get(0), "dead-letter-topic"));
+        assertThat(Records.header(dead.get(1), "dead-letter-reason"), containsString("[0].value must not be negative"));
 
         awaitStored(id, 2);
         SamplesTest.summary(id).body("metrics[0].before.count", equalTo(2)).body("metrics[0].before.mean", near(8));
@@ -79,13 +82,13 @@ class SamplesKafkaTest {
     @Test
     void samplesForACaseStudyNobodyKnowsAreDeadLettered() {
         UUID unknown = UUID.randomUUID();
-        Topics.send(TOPIC, unknown.toString(), "[" + sample("Response Time", "BEFORE", 1) + "]");
+        Topics.ofThisService().send(TOPIC, unknown.toString(), "[" + sample("Response Time", "BEFORE", 1) + "]");
         List<ConsumerRecord<String, String>> dead = deadLetters(unknown.toString(), 1);
         assertEquals(1, dead.size());
-        assertThat(Topics.header(dead.get(0), "dead-letter-reason"), containsString("There is no case study " + unknown));
+        assertThat(Records.header(dead.get(0), "dead-letter-reason"), containsString("There is no case study " + unknown));
 
-        Topics.send(TOPIC, "not-a-case-study", "[" + sample("Response Time", "BEFORE", 1) + "]");
-        assertThat(Topics.header(deadLetters("not-a-case-study", 1).get(0), "dead-letter-reason"),
+        Topics.ofThisService().send(TOPIC, "not-a-case-study", "[" + sample("Response Time", "BEFORE", 1) + "]");
+        assertThat(Records.header(deadLetters("not-a-case-study", 1).get(0), "dead-letter-reason"),
                 containsString("needs the case study id as its key"));
     }
 
@@ -93,9 +96,9 @@ class SamplesKafkaTest {
     void aRepeatedRecordIsStoredOnce() {
         UUID id = CaseStudies.draft(People.ALICE);
         String eventId = UUID.randomUUID().toString();
-        Topics.send(TOPIC, id.toString(), "[" + samples("Response Time", "AFTER", 1, 2, 3) + "]", "ce_id", eventId);
-        Topics.send(TOPIC, id.toString(), "[" + samples("Response Time", "AFTER", 1, 2, 3) + "]", "ce_id", eventId);
-        Topics.send(TOPIC, id.toString(), "[" + samples("Response Time", "BEFORE", 4) + "]");
+        Topics.ofThisService().send(TOPIC, id.toString(), "[" + samples("Response Time", "AFTER", 1, 2, 3) + "]", "ce_id", eventId);
+        Topics.ofThisService().send(TOPIC, id.toString(), "[" + samples("Response Time", "AFTER", 1, 2, 3) + "]", "ce_id", eventId);
+        Topics.ofThisService().send(TOPIC, id.toString(), "[" + samples("Response Time", "BEFORE", 4) + "]");
         awaitStored(id, 4);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 Database.count("SELECT count(*) FROM processed_event WHERE consumer = 'sample-intake' AND event_id = ?", eventId) == 1);

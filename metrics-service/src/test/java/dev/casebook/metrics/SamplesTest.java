@@ -1,6 +1,7 @@
 package dev.casebook.metrics;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dev.casebook.metrics.MetricsTableTest.assertProblem;
+import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.metrics.Near.near;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

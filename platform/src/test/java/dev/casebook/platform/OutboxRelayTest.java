@@ -1,8 +1,11 @@
 package dev.casebook.platform;
 
-import dev.casebook.devstack.CasebookInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.Records;
+import dev.casebook.testing.TopicReader;
+import dev.casebook.testing.Topics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,18 +58,18 @@ class OutboxRelayTest {
         String requestId = "req-" + UUID.randomUUID();
         long id = createNote("published", requestId);
 
-        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(r -> r.key().equals("note-" + id), 1, Duration.ofSeconds(20));
             assertEquals(1, records.size(), "exactly one event for one change");
             ConsumerRecord<String, String> event = records.get(0);
-            assertEquals("1.0", TopicReader.header(event, "ce_specversion"));
-            assertEquals("dev.casebook.test.note.created.v1", TopicReader.header(event, "ce_type"));
-            assertEquals("/casebook/platform-test", TopicReader.header(event, "ce_source"));
-            assertEquals("note-" + id, TopicReader.header(event, "ce_subject"));
-            assertEquals(requestId, TopicReader.header(event, "ce_requestid"));
-            assertEquals("application/json", TopicReader.header(event, "content-type"));
-            UUID.fromString(TopicReader.header(event, "ce_id"));
-            Instant.parse(TopicReader.header(event, "ce_time"));
+            assertEquals("1.0", Records.header(event, "ce_specversion"));
+            assertEquals("dev.casebook.test.note.created.v1", Records.header(event, "ce_type"));
+            assertEquals("/casebook/platform-test", Records.header(event, "ce_source"));
+            assertEquals("note-" + id, Records.header(event, "ce_subject"));
+            assertEquals(requestId, Records.header(event, "ce_requestid"));
+            assertEquals("application/json", Records.header(event, "content-type"));
+            UUID.fromString(Records.header(event, "ce_id"));
+            Instant.parse(Records.header(event, "ce_time"));
             JsonNode data = new ObjectMapper().readTree(event.value());
             assertEquals(id, data.get("id").asLong());
             assertEquals("published", data.get("text").asText());
@@ -84,7 +87,7 @@ class OutboxRelayTest {
 
         assertEquals(before, count("SELECT count(*) FROM platformtest.outbox_event"));
         assertEquals(0, count("SELECT count(*) FROM platformtest.note WHERE text = 'rolled back'"));
-        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
             assertTrue(topic.read(r -> r.value().contains("rolled back"), 1, Duration.ofSeconds(3)).isEmpty());
         }
     }
@@ -96,13 +99,13 @@ class OutboxRelayTest {
         List<String> edits = IntStream.range(0, 30).mapToObj(i -> "burst edit " + i).toList();
         given().contentType(ContentType.JSON).header("X-Request-Id", "burst-edits").body(edits)
                 .post("/notes/" + id + "/edits").then().statusCode(200);
-        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(
-                    r -> r.key().equals("note-" + id) && EDITED.equals(TopicReader.header(r, "ce_type")), 30, Duration.ofSeconds(30));
+                    r -> r.key().equals("note-" + id) && EDITED.equals(Records.header(r, "ce_type")), 30, Duration.ofSeconds(30));
             assertEquals(30, records.size(), "each change exactly once");
             List<String> arrived = new ArrayList<>();
             for (ConsumerRecord<String, String> record : records) {
-                assertNotNull(TopicReader.header(record, "ce_id"));
+                assertNotNull(Records.header(record, "ce_id"));
                 arrived.add(new ObjectMapper().readTree(record.value()).get("text").asText());
             }
             assertEquals(edits, arrived, "in the order they were written");
@@ -113,7 +116,7 @@ class OutboxRelayTest {
     void whileTheBrokerDoesNotAcknowledgeEventsStayInTheOutboxAndArriveOnceItDoes() throws Exception {
         // A first event, so that the relay knows the topic: its sends then wait for the broker rather than fail at once.
         long before = createNote("before the outage", "outage-request");
-        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
             assertEquals(1, topic.read(r -> r.key().equals("note-" + before), 1, Duration.ofSeconds(20)).size());
         }
         List<String> keys;
@@ -129,7 +132,7 @@ class OutboxRelayTest {
         } finally {
             CasebookInfrastructure.kafka().start();
         }
-        try (TopicReader topic = new TopicReader(bootstrapServers, "notes")) {
+        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(r -> keys.contains(r.key()),
                     found -> found.stream().map(ConsumerRecord::key).distinct().count() == keys.size(), Duration.ofSeconds(60));
             assertEquals(Set.copyOf(keys), records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()),

@@ -4,9 +4,9 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +15,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,19 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ProblemFormatTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    private static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-        return response.statusCode(status)
-                .contentType("application/problem+json")
-                .header("X-Request-Id", notNullValue())
-                .body("type", equalTo("https://casebook.dev/problems/" + type))
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("detail", notNullValue())
-                .body("requestId", notNullValue())
-                .body(not(containsString("Exception")))
-                .body(not(containsString("\tat ")));
-    }
 
     @Test
     void malformedJsonIsABadRequest() {

@@ -3,6 +3,7 @@ package dev.casebook.systemtests;
 import dev.casebook.devstack.CasebookServices.Service;
 import dev.casebook.devstack.SigningKeys;
 import dev.casebook.devstack.TestTokens;
+import dev.casebook.testing.Accounts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,14 +27,14 @@ class AuthenticationIT {
 
     @Test
     void theAdminCreatesAnAuthorWhoLogsInRefreshesAndLogsOut() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         String username = "author-" + UUID.randomUUID().toString().substring(0, 8);
         admin.request().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
                 .post("/api/auth/users").then()
                 .statusCode(201);
 
-        Accounts.Tokens first = Accounts.login(username, "a long enough password");
+        Accounts.Tokens first = RunningCasebook.login(username, "a long enough password");
         first.request().get("/api/auth/me").then()
                 .statusCode(200)
                 .body("username", equalTo(username))
@@ -44,7 +46,7 @@ class AuthenticationIT {
         // reusing an old refresh token revokes its whole family, the newest member too
         refresh(third).then().statusCode(401);
 
-        Accounts.Tokens again = Accounts.login(username, "a long enough password");
+        Accounts.Tokens again = RunningCasebook.login(username, "a long enough password");
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", again.refreshToken()))
                 .auth().oauth2(again.accessToken())
                 .post("/api/auth/logout").then().statusCode(204);
@@ -53,7 +55,7 @@ class AuthenticationIT {
 
     @Test
     void passwordsAndTokensNeverReachTheLogs() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         admin.request().get("/api/auth/me").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "wrong-" + RunningCasebook.adminPassword()))
                 .post("/api/auth/login").then().statusCode(401);
@@ -69,7 +71,7 @@ class AuthenticationIT {
 
     @Test
     void anAuthorIsNotAnAdmin() {
-        Accounts.newUser("author").request().get("/api/auth/users").then()
+        RunningCasebook.newUser("author").request().get("/api/auth/users").then()
                 .statusCode(403)
                 .contentType("application/problem+json");
     }
@@ -85,7 +87,7 @@ class AuthenticationIT {
 
     @Test
     void aLoginWithMissingFieldsIsABadRequest() {
-        ProblemsIT.isProblem(given().contentType(ContentType.JSON).body("{\"username\": 42}").post("/api/auth/login").then(), 400);
+        assertProblem(given().contentType(ContentType.JSON).body("{\"username\": 42}").post("/api/auth/login").then(), 400);
     }
 
     @Test
@@ -120,7 +122,7 @@ class AuthenticationIT {
 
     @Test
     void aTokenAuthServiceIssuedNamesCasebooksAudience() {
-        String claims = Accounts.admin().accessToken().split("\\.")[1];
+        String claims = RunningCasebook.admin().accessToken().split("\\.")[1];
         String json = new String(java.util.Base64.getUrlDecoder().decode(claims), java.nio.charset.StandardCharsets.UTF_8);
         org.hamcrest.MatcherAssert.assertThat(json, org.hamcrest.Matchers.containsString("\"aud\":\"" + TestTokens.AUDIENCE + "\""));
     }
@@ -156,12 +158,12 @@ class AuthenticationIT {
 
     @Test
     void aDisabledUserCannotRefreshOrLogIn() {
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         String username = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
         String id = admin.request().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password", "roles", List.of("author")))
                 .post("/api/auth/users").then().statusCode(201).extract().path("id");
-        Accounts.Tokens leaver = Accounts.login(username, "a long enough password");
+        Accounts.Tokens leaver = RunningCasebook.login(username, "a long enough password");
         admin.request().post("/api/auth/users/" + id + "/disable").then().statusCode(200).body("enabled", equalTo(false));
         refresh(leaver.refreshToken()).then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "a long enough password"))

@@ -2,6 +2,8 @@ package dev.casebook.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.testing.Accounts;
+import dev.casebook.testing.Records;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -56,8 +59,8 @@ class CaseStudyStoryIT {
         String ownMetric = "Story Latency " + n;
 
         // The admin makes an author and an editor.
-        Accounts.Tokens author = Accounts.newUser("author");
-        Accounts.Tokens editor = Accounts.newUser("editor");
+        Accounts.Tokens author = RunningCasebook.newUser("author");
+        Accounts.Tokens editor = RunningCasebook.newUser("editor");
 
         // The author imports a case study written in the template, with a metrics table.
         String markdown = """
@@ -101,7 +104,7 @@ class CaseStudyStoryIT {
                 .patch("/api/case-studies/" + id).then().statusCode(200).extract().header("ETag");
         assertNotNull(second);
         assertFalse(second.equals(first), "a saved change has a new ETag");
-        ProblemsIT.isProblem(author.request().contentType("application/merge-patch+json").header("If-Match", first)
+        assertProblem(author.request().contentType("application/merge-patch+json").header("If-Match", first)
                 .body("{\"summary\": \"A lost update.\"}").patch("/api/case-studies/" + id).then(), 412);
         author.request().get("/api/case-studies/" + id).then().statusCode(200)
                 .body("summary", containsString("in under one"));
@@ -163,17 +166,17 @@ class CaseStudyStoryIT {
                 .body("[0].caseStudies", equalTo(1));
 
         // Another team's service, subscribed to the topics, got the whole published document and the metrics table.
-        List<ConsumerRecord<String, String>> published = Subscriber.read("casestudy.events",
-                r -> id.equals(r.key()) && PUBLISHED.equals(Subscriber.type(r)), found -> !found.isEmpty(), EVENTUALLY);
+        List<ConsumerRecord<String, String>> published = RunningCasebook.topics().read("casestudy.events",
+                r -> id.equals(r.key()) && PUBLISHED.equals(Records.type(r)), found -> !found.isEmpty(), EVENTUALLY);
         // Delivery is at least once: a repeat would carry the same ce_id, so the events are counted by id.
-        assertEquals(1, Subscriber.distinct(published).size(), Subscriber.describe(published));
+        assertEquals(1, Records.distinct(published).size(), Records.describe(published));
         ConsumerRecord<String, String> event = published.get(0);
-        assertEquals("1.0", Subscriber.header(event, "ce_specversion"));
-        assertNotNull(Subscriber.header(event, "ce_id"));
-        assertNotNull(Subscriber.header(event, "ce_source"));
-        assertNotNull(Instant.parse(Subscriber.header(event, "ce_time")));
-        assertEquals(slug, Subscriber.header(event, "ce_subject"));
-        assertThat(Subscriber.header(event, "content-type"), containsString("application/json"));
+        assertEquals("1.0", Records.header(event, "ce_specversion"));
+        assertNotNull(Records.header(event, "ce_id"));
+        assertNotNull(Records.header(event, "ce_source"));
+        assertNotNull(Instant.parse(Records.header(event, "ce_time")));
+        assertEquals(slug, Records.header(event, "ce_subject"));
+        assertThat(Records.header(event, "content-type"), containsString("application/json"));
         JsonNode document = new ObjectMapper().readTree(event.value());
         assertEquals(id, document.get("id").asText());
         assertEquals("PUBLISHED", document.get("status").asText());
@@ -184,20 +187,20 @@ class CaseStudyStoryIT {
         document.get("metrics").forEach(row -> metricNames.add(row.get("name").asText()));
         assertThat(metricNames, hasItems("Response Time", ownMetric));
 
-        List<ConsumerRecord<String, String>> metricsUpdates = Subscriber.read("metrics.events",
-                r -> id.equals(r.key()) && METRICS_UPDATED.equals(Subscriber.type(r)),
+        List<ConsumerRecord<String, String>> metricsUpdates = RunningCasebook.topics().read("metrics.events",
+                r -> id.equals(r.key()) && METRICS_UPDATED.equals(Records.type(r)),
                 found -> found.stream().anyMatch(r -> r.value().contains(ownMetric)), EVENTUALLY);
         ConsumerRecord<String, String> last = metricsUpdates.stream().filter(r -> r.value().contains(ownMetric))
                 .findFirst().orElseThrow(() -> new AssertionError("no metrics.updated event with the table set by PUT:\n"
-                        + Subscriber.describe(metricsUpdates)));
+                        + Records.describe(metricsUpdates)));
         JsonNode table = new ObjectMapper().readTree(last.value());
         assertEquals(id, table.get("caseStudyId").asText());
         assertEquals(2, table.get("rows").size());
-        assertNotNull(Subscriber.header(last, "ce_id"));
+        assertNotNull(Records.header(last, "ce_id"));
 
         // The editor withdraws it: gone from public reads and from analytics.
         editor.request().post("/api/case-studies/" + id + "/unpublish").then().statusCode(200);
-        ProblemsIT.isProblem(given().get("/api/case-studies/" + id).then(), 404);
+        assertProblem(given().get("/api/case-studies/" + id).then(), 404);
         given().accept("text/markdown").get("/api/case-studies/" + slug).then().statusCode(404);
         given().get("/api/case-studies?q=" + word).then().statusCode(200).body("items.id", not(hasItem(id)));
         await().atMost(EVENTUALLY).untilAsserted(() -> given().get("/api/metrics/analytics/top?metric=" + ownMetric).then()

@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import dev.casebook.testing.Accounts;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -62,9 +63,9 @@ class ContractIT {
 
     @Test
     void everyAnswerOfTheStoryKeepsTheContract() {
-        Accounts.Tokens admin = Accounts.admin();
-        Accounts.Tokens author = Accounts.newUser("author");
-        Accounts.Tokens editor = Accounts.newUser("editor");
+        Accounts.Tokens admin = RunningCasebook.admin();
+        Accounts.Tokens author = RunningCasebook.newUser("author");
+        Accounts.Tokens editor = RunningCasebook.newUser("editor");
         String n = UUID.randomUUID().toString().substring(0, 8);
 
         // signing in
@@ -115,7 +116,7 @@ class ContractIT {
                 .body(Map.of("rows", List.of(Map.of("name", "Response Time", "before", 850, "after", 120),
                         // no baseline: its improvement and every statistic of it are null
                         Map.of("name", "Incidents " + n, "unit", "per month", "before", 0, "after", 2, "better", "LOWER"))))
-                .put("/api/metrics/case-studies/" + id));
+                .put("/api/metrics/case-studies/" + id), RunningCasebook.PATIENCE);
         as(author).get("/api/metrics/case-studies/" + id);
         as(author).contentType(ContentType.JSON).body(Map.of("rows", List.of(Map.of("name", "Response Time", "before", -1, "after", 45))))
                 .put("/api/metrics/case-studies/" + id);

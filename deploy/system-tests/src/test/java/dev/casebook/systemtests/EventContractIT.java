@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.casebook.testing.Accounts;
+import dev.casebook.testing.Records;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +42,8 @@ class EventContractIT {
 
     @Test
     void everyEventOfACaseStudysLifeMatchesItsPublishedSchema() throws Exception {
-        Accounts.Tokens author = Accounts.newUser("author");
-        Accounts.Tokens editor = Accounts.newUser("editor");
+        Accounts.Tokens author = RunningCasebook.newUser("author");
+        Accounts.Tokens editor = RunningCasebook.newUser("editor");
         String n = UUID.randomUUID().toString().substring(0, 8);
         String markdown = Files.readString(Path.of("../../casestudy-service/src/test/resources/corpus/13-long-platform-migration.md"))
                 .replaceFirst("# Case Study: ", "# Case Study: " + n + " ");
@@ -57,18 +59,18 @@ class EventContractIT {
 
         Set<String> types = Set.of("created", "updated", "submitted", "published", "unpublished", "archived").stream()
                 .map(action -> "dev.casebook.casestudy." + action + ".v1").collect(Collectors.toSet());
-        List<ConsumerRecord<String, String>> records = Subscriber.distinct(Subscriber.read("casestudy.events",
+        List<ConsumerRecord<String, String>> records = Records.distinct(RunningCasebook.topics().read("casestudy.events",
                 record -> id.equals(record.key()),
-                found -> found.stream().map(Subscriber::type).collect(Collectors.toSet()).containsAll(types),
+                found -> found.stream().map(Records::type).collect(Collectors.toSet()).containsAll(types),
                 Duration.ofSeconds(60)));
-        assertThat(records.stream().map(Subscriber::type).collect(Collectors.toSet()), equalTo(types));
+        assertThat(records.stream().map(Records::type).collect(Collectors.toSet()), equalTo(types));
 
         ObjectNode contract = (ObjectNode) JSON.readTree(given().get("/api/case-studies/asyncapi").then().statusCode(200).extract().asString());
         Map<String, JsonSchema> payloads = payloadSchemas(contract);
         JsonSchema headers = SCHEMAS.getSchema(contract.at("/components/schemas/CloudEventHeaders"));
         List<String> violations = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String type = Subscriber.type(record);
+            String type = Records.type(record);
             JsonSchema payload = payloads.get(type);
             if (payload == null) {
                 violations.add(type + ": no message of that type in the AsyncAPI document");

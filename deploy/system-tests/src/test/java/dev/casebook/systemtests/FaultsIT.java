@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +30,7 @@ class FaultsIT {
         metrics.stop();
         try {
             Instant asked = Instant.now();
-            ProblemsIT.isProblem(given().get("/api/metrics/catalog").then(), 503)
+            assertProblem(given().get("/api/metrics/catalog").then(), 503)
                     .body("detail", containsString("metrics"));
             assertTrue(Duration.between(asked, Instant.now()).compareTo(RunningCasebook.FAILURE_ANSWER_LIMIT) < 0,
                     "the gateway answered within 2 s");

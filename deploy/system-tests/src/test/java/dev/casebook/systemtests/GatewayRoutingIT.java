@@ -1,5 +1,6 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.testing.Accounts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -46,7 +48,7 @@ class GatewayRoutingIT {
     @ParameterizedTest
     @ValueSource(strings = {"/api/auth/unknown", "/api/case-studies/unknown/child", "/api/metrics/unknown"})
     void anUnknownPathUnderARouteIsAnsweredByItsServiceAsAProblem(String path) {
-        Accounts.admin().request().header("X-Request-Id", "system-test-0001").get(path).then()
+        RunningCasebook.admin().request().header("X-Request-Id", "system-test-0001").get(path).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "system-test-0001")
@@ -57,7 +59,7 @@ class GatewayRoutingIT {
 
     @Test
     void aProtectedRouteWithoutATokenIsRefusedAtTheGateway() {
-        ProblemsIT.isProblem(given().get("/api/auth/users").then(), 401)
+        assertProblem(given().get("/api/auth/users").then(), 401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
@@ -65,7 +67,7 @@ class GatewayRoutingIT {
     void aPagedListLinksToThePublicUrlWhateverHostTheClientNamed() {
         // The gateway tells the services where clients reach Casebook; a client's Host or X-Forwarded-* is not that.
         String publicUrl = RunningCasebook.services().publicUrl();
-        Accounts.Tokens admin = Accounts.admin();
+        Accounts.Tokens admin = RunningCasebook.admin();
         for (String path : List.of("/api/auth/users", "/api/case-studies")) {
             admin.request().header("Host", "evil.example")
                     .header("X-Forwarded-Host", "evil.example")

@@ -5,6 +5,8 @@ import dev.casebook.devstack.DevStack;
 import dev.casebook.devstack.Passwords;
 import dev.casebook.devstack.SigningKeys;
 import dev.casebook.devstack.TestTokens;
+import dev.casebook.testing.Accounts;
+import dev.casebook.testing.Topics;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -99,6 +101,28 @@ public class RunningCasebook implements BeforeAllCallback {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /** How long a step that sets a test up waits while the gateway answers busy (see Accounts.untilNotBusy). */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** The first admin, logged in through the gateway. */
+    public static Accounts.Tokens admin() {
+        return login("admin", adminPassword());
+    }
+
+    /** A new user with {@code role}, made by the admin, logged in through the gateway. */
+    public static Accounts.Tokens newUser(String role) {
+        return Accounts.newUser(admin(), role, PATIENCE);
+    }
+
+    public static Accounts.Tokens login(String username, String password) {
+        return Accounts.loggedIn(username, password, PATIENCE);
+    }
+
+    /** Casebook's topics, read as another team's service would. */
+    public static Topics topics() {
+        return Topics.at(infrastructure().kafka().bootstrapServers());
     }
 
     /** How long an answer may take when a part of the stack is down. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookServices.Service;
 import dev.casebook.devstack.KafkaBroker;
 import dev.casebook.devstack.ServiceProcess;
+import dev.casebook.testing.Accounts;
+import dev.casebook.testing.Records;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static dev.casebook.testing.Problems.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -50,7 +53,7 @@ class StackFaultsIT {
     /** One author for the class (its token lasts 15 minutes): fewer logins, less password hashing on a busy machine. */
     private static synchronized Accounts.Tokens author() {
         if (author == null) {
-            author = Accounts.newUser("author");
+            author = RunningCasebook.newUser("author");
         }
         return author;
     }
@@ -109,10 +112,10 @@ class StackFaultsIT {
             assertThat(markdown, containsString("| Response Time | 120 ms | 45 ms | 62.5% |\n"));
 
             Instant asked = Instant.now();
-            ProblemsIT.isProblem(author.request().get("/api/metrics/case-studies/" + id).then(), 503);
+            assertProblem(author.request().get("/api/metrics/case-studies/" + id).then(), 503);
             assertQuick(asked);
             asked = Instant.now();
-            ProblemsIT.isProblem(author.request().contentType(ContentType.JSON)
+            assertProblem(author.request().contentType(ContentType.JSON)
                     .body(rows("{\"name\": \"Response Time\", \"before\": 120, \"after\": 30}"))
                     .put("/api/metrics/case-studies/" + id).then(), 503);
             assertQuick(asked);
@@ -191,22 +194,22 @@ class StackFaultsIT {
                 b + " " + CREATED, 1, b + " " + UPDATED, 1,
                 c + " " + CREATED, 1);
         Set<String> ids = Set.of(a, b, c);
-        List<ConsumerRecord<String, String>> caseStudyEvents = Subscriber.read("casestudy.events",
+        List<ConsumerRecord<String, String>> caseStudyEvents = RunningCasebook.topics().read("casestudy.events",
                 r -> ids.contains(r.key()), found -> countsByKeyAndType(found).equals(expected), EVENTUALLY);
-        assertEquals(expected, countsByKeyAndType(caseStudyEvents), Subscriber.describe(caseStudyEvents));
+        assertEquals(expected, countsByKeyAndType(caseStudyEvents), Records.describe(caseStudyEvents));
 
-        List<ConsumerRecord<String, String>> metricsEvents = Subscriber.read("metrics.events",
-                r -> a.equals(r.key()) && METRICS_UPDATED.equals(Subscriber.type(r)),
-                found -> Subscriber.distinct(found).size() >= 3, EVENTUALLY);
-        List<ConsumerRecord<String, String>> distinct = Subscriber.distinct(metricsEvents);
-        assertEquals(3, distinct.size(), Subscriber.describe(metricsEvents));
+        List<ConsumerRecord<String, String>> metricsEvents = RunningCasebook.topics().read("metrics.events",
+                r -> a.equals(r.key()) && METRICS_UPDATED.equals(Records.type(r)),
+                found -> Records.distinct(found).size() >= 3, EVENTUALLY);
+        List<ConsumerRecord<String, String>> distinct = Records.distinct(metricsEvents);
+        assertEquals(3, distinct.size(), Records.describe(metricsEvents));
         var last = new ObjectMapper().readTree(distinct.get(2).value());
         assertEquals(3, last.get("rows").size(), "the last metrics.updated event carries the last table");
         assertEquals("Error Rate", last.get("rows").get(2).get("name").asText());
     }
 
     private static Map<String, Integer> countsByKeyAndType(List<ConsumerRecord<String, String>> records) {
-        return Subscriber.distinct(records).stream().collect(Collectors.groupingBy(r -> r.key() + " " + Subscriber.type(r),
+        return Records.distinct(records).stream().collect(Collectors.groupingBy(r -> r.key() + " " + Records.type(r),
                 Collectors.summingInt(r -> 1)));
     }
 
@@ -267,11 +270,11 @@ class StackFaultsIT {
         }
         // And their events left through the outbox after the restart.
         Set<String> keys = Set.copyOf(ids);
-        List<ConsumerRecord<String, String>> created = Subscriber.read("casestudy.events",
-                r -> keys.contains(r.key()) && CREATED.equals(Subscriber.type(r)),
-                found -> Subscriber.distinct(found).size() >= keys.size(), EVENTUALLY);
-        assertEquals(keys, Subscriber.distinct(created).stream().map(ConsumerRecord::key).collect(Collectors.toSet()),
-                Subscriber.describe(created));
-        assertEquals(keys.size(), Subscriber.distinct(created).size(), Subscriber.describe(created));
+        List<ConsumerRecord<String, String>> created = RunningCasebook.topics().read("casestudy.events",
+                r -> keys.contains(r.key()) && CREATED.equals(Records.type(r)),
+                found -> Records.distinct(found).size() >= keys.size(), EVENTUALLY);
+        assertEquals(keys, Records.distinct(created).stream().map(ConsumerRecord::key).collect(Collectors.toSet()),
+                Records.describe(created));
+        assertEquals(keys.size(), Records.distinct(created).size(), Records.describe(created));
     }
 }

@@ -1,0 +1,19 @@
+package dev.casebook.casestudy;
+
+import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.ServiceConformance;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.List;
+
+/** casestudy-service answers health, its API document and wrong requests as every service does. */
+@QuarkusTest
+@QuarkusTestResource(CasebookInfrastructure.class)
+class ConformanceTest extends ServiceConformance {
+
+    ConformanceTest() {
+        super(new Service("Casebook casestudy-service", "/api/case-studies", "/api/case-studies/template",
+                List.of("/api/case-studies/template"), List.of("database-schema", "kafka-broker"), List.of()));
+    }
+}

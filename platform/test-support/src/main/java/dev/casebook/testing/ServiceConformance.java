@@ -1,0 +1,78 @@
+package dev.casebook.testing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.casebook.testing.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * What every Casebook service answers alike: it is alive and ready with its checks, serves its OpenAPI
+ * document, and answers an unknown path, a wrong method and an Accept it cannot serve with a problem that
+ * carries a request id. A service's test extends this (annotated {@code @QuarkusTest} with its test resource)
+ * and describes the service in its constructor.
+ */
+public abstract class ServiceConformance {
+
+    /**
+     * What a service answers with: the title of its OpenAPI document (such as {@code Casebook auth-service}), the
+     * prefix of its paths ({@code /api/auth}), a path it serves to GET only in one media type, paths its document
+     * must describe, the readiness checks it must report and those it must not (such as a broker it does not use).
+     */
+    public record Service(String apiTitle, String basePath, String readOnlyPath, List<String> documentedPaths,
+                          List<String> readinessChecks, List<String> checksItHasNot) {
+    }
+
+    private final Service service;
+
+    protected ServiceConformance(Service service) {
+        this.service = service;
+    }
+
+    @Test
+    void isAlive() {
+        given().get("/q/health/live").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void isReadyWithItsChecks() {
+        var ready = given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(service.readinessChecks().toArray(String[]::new)));
+        service.checksItHasNot().forEach(check -> ready.body("checks.name", not(hasItem(check))));
+    }
+
+    @Test
+    void describesItsApi() {
+        var document = given().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .body("info.title", equalTo(service.apiTitle()));
+        service.documentedPaths().forEach(path -> document.body("paths", hasKey(path)));
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        String unknown = service.basePath() + "/nothing-here/at-all";
+        assertProblem(given().get(unknown).then(), 404, "not-found")
+                .body("instance", equalTo(unknown));
+    }
+
+    @Test
+    void answersAWrongMethodWithAProblem() {
+        assertProblem(given().delete(service.readOnlyPath()).then(), 405, "method-not-allowed");
+    }
+
+    @Test
+    void answersAnAcceptItCannotServeWithAProblem() {
+        assertProblem(given().accept("application/xml").get(service.readOnlyPath()).then(), 406, "not-acceptable");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.casebook.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Kafka as another team's service or a load-testing tool uses it: plain producers and consumers on one broker. */
+public final class Topics {
+
+    // One producer per broker for the whole run: tests that send many records would wait on new connections.
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
+
+    private final String bootstrapServers;
+
+    private Topics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static Topics at(String bootstrapServers) {
+        return new Topics(bootstrapServers);
+    }
+
+    /** The broker the service under test talks to. */
+    public static Topics ofThisService() {
+        return at(Settings.kafkaBootstrapServers());
+    }
+
+    /** A reader to close, for a test that reads {@code topic} more than once. */
+    public TopicReader reader(String topic) {
+        return new TopicReader(bootstrapServers, topic);
+    }
+
+    /** The records of {@code topic} that {@code which} selects, once {@code count} arrived or {@code timeout} passed. */
+    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> which,
+                                                     int count, Duration timeout) {
+        try (TopicReader reader = reader(topic)) {
+            return reader.read(which, count, timeout);
+        }
+    }
+
+    /** The records of {@code topic} that {@code which} selects, once they are {@code enough} or {@code timeout} passed. */
+    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> which,
+                                                     Predicate<List<ConsumerRecord<String, String>>> enough,
+                                                     Duration timeout) {
+        try (TopicReader reader = reader(topic)) {
+            return reader.read(which, enough, timeout);
+        }
+    }
+
+    /** Sends a record with the given headers (name, value, name, value, ...) and waits for the broker's ack. */
+    public void send(String topic, String key, String value, String... headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        for (int i = 0; i < headers.length; i += 2) {
+            record.headers().add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending to " + topic, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** Sends {@code data} as a CloudEvent of {@code type} in binary mode, as the platform's relay does; returns its id. */
+    public String sendCloudEvent(String topic, String key, String type, String data) {
+        String id = UUID.randomUUID().toString();
+        send(topic, key, data, "ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/casebook/test",
+                "ce_time", Instant.now().toString(), "content-type", "application/json");
+        return id;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer()));
+    }
+}
