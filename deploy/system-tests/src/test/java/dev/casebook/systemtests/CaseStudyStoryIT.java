@@ -42,6 +42,15 @@ class CaseStudyStoryIT {
     private static final String PUBLISHED = "dev.casebook.casestudy.published.v1";
     private static final String METRICS_UPDATED = "dev.casebook.metrics.updated.v1";
 
+    // The story's state, passed from step to step: one case study, its author and its editor.
+    private final String n = UUID.randomUUID().toString().substring(0, 8);
+    private final String word = uniqueWord();
+    private final String slug = "story-" + n;
+    private final String ownMetric = "Story Latency " + n;
+    private Accounts.Tokens author;
+    private Accounts.Tokens editor;
+    private String id;
+
     /** A word no other case study contains, for full-text search (letters only, so no parser splits it). */
     private static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
@@ -53,16 +62,27 @@ class CaseStudyStoryIT {
 
     @Test
     void aCaseStudyIsWrittenReviewedPublishedReadAnnouncedAndWithdrawn() throws Exception {
-        String n = UUID.randomUUID().toString().substring(0, 8);
-        String word = uniqueWord();
-        String slug = "story-" + n;
-        String ownMetric = "Story Latency " + n;
+        theAdminMakesAnAuthorAndAnEditor();
+        theAuthorImportsACaseStudyWrittenInTheTemplate();
+        metricsServiceAdoptsTheImportedTable();
+        theAuthorEditsWithTheCurrentETagAndAStaleOneIsRefused();
+        theAuthorSetsTheMetricsTableAndPostsSamples();
+        theEditorSendsItBackAndThenPublishesIt();
+        anyoneFindsItAndReadsItAsJsonAndMarkdown();
+        analyticsCountsItOncePublished();
+        anotherTeamsServiceGetsThePublishedDocument();
+        anotherTeamsServiceGetsTheMetricsTable();
+        theEditorWithdrawsItButItsAuthorStillHasIt();
+    }
 
-        // The admin makes an author and an editor.
-        Accounts.Tokens author = RunningCasebook.newUser("author");
-        Accounts.Tokens editor = RunningCasebook.newUser("editor");
+    /** The admin makes an author and an editor. */
+    private void theAdminMakesAnAuthorAndAnEditor() {
+        author = RunningCasebook.newUser("author");
+        editor = RunningCasebook.newUser("editor");
+    }
 
-        // The author imports a case study written in the template, with a metrics table.
+    /** The author imports a case study written in the template, with a metrics table. */
+    private void theAuthorImportsACaseStudyWrittenInTheTemplate() {
         String markdown = """
                 ---
                 slug: {slug}
@@ -86,16 +106,20 @@ class CaseStudyStoryIT {
                 """.replace("{slug}", slug).replace("{n}", n).replace("{word}", word);
         var imported = author.request().contentType("text/markdown").body(markdown)
                 .post("/api/case-studies/import").then().statusCode(201).extract();
-        String id = imported.path("id");
+        id = imported.path("id");
         assertNotNull(id);
+    }
 
-        // metrics-service adopts the imported table, and its event brings it back to the case study.
+    /** metrics-service adopts the imported table, and its event brings it back to the case study. */
+    private void metricsServiceAdoptsTheImportedTable() {
         await().atMost(EVENTUALLY).untilAsserted(() -> author.request().get("/api/metrics/case-studies/" + id).then()
                 .statusCode(200).body("rows.name", hasItem("Response Time")));
         await().atMost(EVENTUALLY).untilAsserted(() -> author.request().get("/api/case-studies/" + id).then()
                 .statusCode(200).body("metrics.name", hasItem("Response Time")));
+    }
 
-        // Editing with ETags: the current one is accepted, a stale one is a 412.
+    /** Editing with ETags: the current one is accepted, a stale one is a 412. */
+    private void theAuthorEditsWithTheCurrentETagAndAStaleOneIsRefused() {
         String first = author.request().get("/api/case-studies/" + id).then().statusCode(200)
                 .body("status", equalTo("DRAFT")).extract().header("ETag");
         assertNotNull(first);
@@ -108,8 +132,10 @@ class CaseStudyStoryIT {
                 .body("{\"summary\": \"A lost update.\"}").patch("/api/case-studies/" + id).then(), 412);
         author.request().get("/api/case-studies/" + id).then().statusCode(200)
                 .body("summary", containsString("in under one"));
+    }
 
-        // The author sets the metrics table and posts raw samples.
+    /** The author sets the metrics table and posts raw samples. */
+    private void theAuthorSetsTheMetricsTableAndPostsSamples() {
         author.request().contentType(ContentType.JSON).body("""
                 {"rows": [
                   {"name": "Response Time", "before": 120, "after": 45},
@@ -132,8 +158,10 @@ class CaseStudyStoryIT {
                 .body("metrics.find { it.metric == 'Response Time' }.after.min", equalTo(41)));
         await().atMost(EVENTUALLY).untilAsserted(() -> author.request().get("/api/case-studies/" + id).then()
                 .statusCode(200).body("metrics.name", hasItems("Response Time", ownMetric)));
+    }
 
-        // Review: submitted, sent back with a comment the author sees, resubmitted, published.
+    /** Review: submitted, sent back with a comment the author sees, resubmitted, published. */
+    private void theEditorSendsItBackAndThenPublishesIt() {
         author.request().post("/api/case-studies/" + id + "/submit").then().statusCode(200);
         editor.request().contentType(ContentType.JSON).body(Map.of("comment", "Say what peak means for " + word + "."))
                 .post("/api/case-studies/" + id + "/request-changes").then().statusCode(200);
@@ -142,8 +170,10 @@ class CaseStudyStoryIT {
                 .body("reviewComment", equalTo("Say what peak means for " + word + "."));
         author.request().post("/api/case-studies/" + id + "/submit").then().statusCode(200);
         editor.request().post("/api/case-studies/" + id + "/publish").then().statusCode(200);
+    }
 
-        // Anyone finds it by full-text search and reads it, as JSON with its metrics and as Markdown with the table.
+    /** Anyone finds it by full-text search and reads it, as JSON with its metrics and as Markdown with the table. */
+    private void anyoneFindsItAndReadsItAsJsonAndMarkdown() {
         await().atMost(EVENTUALLY).untilAsserted(() -> given().get("/api/case-studies?q=" + word).then()
                 .statusCode(200).body("items.id", hasItem(id)));
         given().get("/api/case-studies/" + id).then().statusCode(200)
@@ -157,15 +187,19 @@ class CaseStudyStoryIT {
         assertThat(read, containsString("# Case Study: Route planner " + n));
         assertThat(read, containsString("| Response Time | 120 ms | 45 ms | 62.5% |\n"));
         assertThat(read, containsString("| " + ownMetric + " | 200 ms | 50 ms | 75.0% |\n"));
+    }
 
-        // Analytics counts it once metrics-service heard that it was published.
+    /** Analytics counts it once metrics-service heard that it was published. */
+    private void analyticsCountsItOncePublished() {
         await().atMost(EVENTUALLY).untilAsserted(() -> given().get("/api/metrics/analytics/top?metric=" + ownMetric).then()
                 .statusCode(200).body("caseStudyId", hasItem(id))
                 .body("find { it.caseStudyId == '" + id + "' }.improvementPercent", notNullValue()));
         given().get("/api/metrics/analytics/summary?metric=" + ownMetric).then().statusCode(200)
                 .body("[0].caseStudies", equalTo(1));
+    }
 
-        // Another team's service, subscribed to the topics, got the whole published document and the metrics table.
+    /** Another team's service, subscribed to casestudy.events, got the whole published document, once. */
+    private void anotherTeamsServiceGetsThePublishedDocument() throws Exception {
         List<ConsumerRecord<String, String>> published = RunningCasebook.topics().read("casestudy.events",
                 r -> id.equals(r.key()) && PUBLISHED.equals(Records.type(r)), found -> !found.isEmpty(), EVENTUALLY);
         // Delivery is at least once: a repeat would carry the same ce_id, so the events are counted by id.
@@ -186,7 +220,10 @@ class CaseStudyStoryIT {
         List<String> metricNames = new ArrayList<>();
         document.get("metrics").forEach(row -> metricNames.add(row.get("name").asText()));
         assertThat(metricNames, hasItems("Response Time", ownMetric));
+    }
 
+    /** Subscribed to metrics.events, it got the metrics table the author set. */
+    private void anotherTeamsServiceGetsTheMetricsTable() throws Exception {
         List<ConsumerRecord<String, String>> metricsUpdates = RunningCasebook.topics().read("metrics.events",
                 r -> id.equals(r.key()) && METRICS_UPDATED.equals(Records.type(r)),
                 found -> found.stream().anyMatch(r -> r.value().contains(ownMetric)), EVENTUALLY);
@@ -197,8 +234,10 @@ class CaseStudyStoryIT {
         assertEquals(id, table.get("caseStudyId").asText());
         assertEquals(2, table.get("rows").size());
         assertNotNull(Records.header(last, "ce_id"));
+    }
 
-        // The editor withdraws it: gone from public reads and from analytics.
+    /** The editor withdraws it: gone from public reads and from analytics; its author still has it. */
+    private void theEditorWithdrawsItButItsAuthorStillHasIt() {
         editor.request().post("/api/case-studies/" + id + "/unpublish").then().statusCode(200);
         assertProblem(given().get("/api/case-studies/" + id).then(), 404);
         given().accept("text/markdown").get("/api/case-studies/" + slug).then().statusCode(404);
