@@ -61,6 +61,10 @@ final class SafeMarkdown {
         } catch (StackOverflowError deep) {
             LOG.infof("A case study nests deeper than the Markdown parser follows; its '<' and '[' are all escaped");
             return everythingEscaped(markdown);
+        } catch (RuntimeException unexpected) {
+            // Safe rather than a failed read: a reader still gets the case study, with nothing left to run.
+            LOG.warnf("Reading a case study's Markdown failed (%s); its '<' and '[' are all escaped", unexpected);
+            return everythingEscaped(markdown);
         }
     }
 
