@@ -42,6 +42,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    private static final long SEND_WAIT_MARGIN_MS = 2_000;
 
     private final String bootstrapServers;
     private final String source;
@@ -148,7 +149,9 @@ public class OutboxRelay {
         int acknowledged = 0;
         for (Future<RecordMetadata> send : sends) {
             try {
-                send.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                // Longer than the producer's own delivery timeout, so the send has surely failed or succeeded when the
+                // wait ends: giving up first could leave a send in flight that lands after the retry of a later row.
+                send.get(sendTimeout.toMillis() + SEND_WAIT_MARGIN_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 reportUnreachable(e);
                 break;
