@@ -3,7 +3,6 @@ package dev.casebook.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(value = CasebookInfrastructure.class, initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(CasebookInfrastructure.class)
 class LoginTest {
 
     @Test

@@ -2,7 +2,6 @@ package dev.casebook.auth;
 
 import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
-@QuarkusTestResource(value = CasebookInfrastructure.class, initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(CasebookInfrastructure.class)
 class RoleResourceTest {
 
     @Test

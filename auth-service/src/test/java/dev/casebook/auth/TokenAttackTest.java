@@ -2,7 +2,6 @@ package dev.casebook.auth;
 
 import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
@@ -24,7 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Every way of getting a token wrong ends in the same 401 problem with a bearer challenge. */
 @QuarkusTest
-@QuarkusTestResource(value = CasebookInfrastructure.class, initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(CasebookInfrastructure.class)
 class TokenAttackTest {
 
     private static final String PROTECTED = "/api/auth/users";

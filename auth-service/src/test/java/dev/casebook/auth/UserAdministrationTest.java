@@ -3,7 +3,6 @@ package dev.casebook.auth;
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.testing.Accounts;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -29,7 +28,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-@QuarkusTestResource(value = CasebookInfrastructure.class, initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(CasebookInfrastructure.class)
 class UserAdministrationTest {
 
     private static Response post(String token, String path, Object body) {

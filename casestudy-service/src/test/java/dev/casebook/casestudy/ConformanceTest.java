@@ -14,6 +14,6 @@ class ConformanceTest extends ServiceConformance {
 
     ConformanceTest() {
         super(new Service("Casebook casestudy-service", "/api/case-studies", "/api/case-studies/template",
-                List.of("/api/case-studies/template"), List.of("database-schema", "kafka-broker"), List.of()));
+                List.of("/api/case-studies/template"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
 }

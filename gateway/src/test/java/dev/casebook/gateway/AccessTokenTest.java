@@ -40,7 +40,7 @@ class AccessTokenTest {
 
     private static final String PROTECTED = "/api/case-studies/cs-42/revisions";
     private static final String NEEDS_A_TOKEN = "This request needs an access token: send 'Authorization: Bearer <token>'";
-    private static final String BAD_TOKEN = "The access token is not valid (malformed, expired or not issued by Casebook); log in again";
+    private static final String BAD_TOKEN = "The access token is not valid (malformed, expired, revoked or not issued by Casebook); log in again";
 
     // --- public routes
 

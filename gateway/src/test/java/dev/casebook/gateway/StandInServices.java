@@ -1,5 +1,6 @@
 package dev.casebook.gateway;
 
+import dev.casebook.devstack.KafkaBroker;
 import dev.casebook.devstack.SigningKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Handler;
@@ -61,6 +62,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private Path keyDirectory;
     private SigningKeys keys;
+    private KafkaBroker broker;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -89,11 +91,28 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         config.put("mp.jwt.verify.publickey.location", jwks);
         config.put("%test.mp.jwt.verify.publickey.location", jwks);
         config.put(CONTROL_URL, "http://127.0.0.1:" + listen(0, this::control).actualPort());
+        config.putAll(accessChanges());
         return config;
+    }
+
+    /** Init arg {@code access-changes=broker} gives the gateway a real broker to follow them on; none otherwise. */
+    private Map<String, String> accessChanges() {
+        if (!"broker".equals(behaviours.get("access-changes"))) {
+            return Map.of("casebook.access.follow", "false");
+        }
+        try {
+            broker = KafkaBroker.embedded(Files.createTempDirectory("casebook-gateway-kafka"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 
     @Override
     public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }

@@ -22,6 +22,6 @@ class ConformanceTest extends ServiceConformance {
                 "/api/metrics/analytics/summary",
                 "/api/metrics/analytics/by-industry",
                 "/api/metrics/analytics/by-technology",
-                "/api/metrics/analytics/top"), List.of("database-schema", "kafka-broker"), List.of()));
+                "/api/metrics/analytics/top"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
 }

@@ -78,6 +78,19 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/logout-everywhere")
+    @Consumes(MediaType.WILDCARD) // no body, so no content type to ask for
+    @Authenticated
+    @Operation(operationId = "logOutEverywhere", summary = "End every session of the caller",
+            description = "Every refresh token of the caller is revoked, and every access token already issued to them stops"
+                    + " working in the gateway and every service within a second, this one included. Log in again afterwards.")
+    @APIResponse(responseCode = "204", description = "Every session is over")
+    public Response logoutEverywhere() {
+        sessions.closeAll(UUID.fromString(token.getSubject()));
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/me")
     @Authenticated

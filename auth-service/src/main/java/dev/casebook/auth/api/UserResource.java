@@ -1,6 +1,7 @@
 package dev.casebook.auth.api;
 
 import dev.casebook.auth.domain.User;
+import dev.casebook.auth.domain.Sessions;
 import dev.casebook.auth.domain.UserDirectory;
 import dev.casebook.platform.http.Created;
 import dev.casebook.platform.paging.Page;
@@ -43,9 +44,11 @@ public class UserResource {
     static final String PATH = "/api/auth/users";
 
     private final UserDirectory users;
+    private final Sessions sessions;
 
-    public UserResource(UserDirectory users) {
+    public UserResource(UserDirectory users, Sessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @POST
@@ -80,7 +83,8 @@ public class UserResource {
     @Path("/{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles", description = "409 when it would leave no enabled admin."
-            + " Access tokens already issued keep their roles until they expire.")
+            + " Access tokens already issued stop working within a second (they name the old roles); the user's next refresh"
+            + " or login gets the new ones.")
     @APIResponse(responseCode = "200", description = "The user with the new roles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
@@ -90,13 +94,24 @@ public class UserResource {
 
     @POST
     @Path("/{id}/disable")
-    @Operation(operationId = "disableUser", summary = "Disable a user", description = "They can no longer log in or refresh; their sessions are revoked."
-            + " 409 when it would leave no enabled admin.")
+    @Operation(operationId = "disableUser", summary = "Disable a user", description = "They can no longer log in or refresh; their sessions are revoked, and access"
+            + " tokens already issued stop working within a second. 409 when it would leave no enabled admin.")
     @APIResponse(responseCode = "200", description = "The user, disabled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
     public UserView disable(@PathParam("id") UUID id) {
         return UserView.of(users.setEnabled(id, false));
+    }
+
+    @POST
+    @Path("/{id}/logout-everywhere")
+    @Operation(operationId = "logOutUserEverywhere", summary = "End every session of a user",
+            description = "For a lost device or a leaked token: every refresh token of the user is revoked, and access tokens"
+                    + " already issued stop working within a second. The user can log in again.")
+    @APIResponse(responseCode = "204", description = "Every session of the user is over")
+    public Response logoutEverywhere(@PathParam("id") UUID id) {
+        sessions.closeAll(id);
+        return Response.noContent().build();
     }
 
     @POST

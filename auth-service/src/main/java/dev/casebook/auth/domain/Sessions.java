@@ -3,6 +3,8 @@ package dev.casebook.auth.domain;
 import dev.casebook.auth.config.TokenSettings;
 import dev.casebook.auth.security.AccessTokens;
 import dev.casebook.auth.security.RefreshTokenSecrets;
+import dev.casebook.platform.access.AccessChange;
+import dev.casebook.platform.domain.NotFound;
 import dev.casebook.platform.domain.Unauthenticated;
 import dev.casebook.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +26,12 @@ public class Sessions {
 
     private final AccessTokens accessTokens;
     private final TokenSettings settings;
+    private final AccessRevocations revocations;
 
-    public Sessions(AccessTokens accessTokens, TokenSettings settings) {
+    public Sessions(AccessTokens accessTokens, TokenSettings settings, AccessRevocations revocations) {
         this.accessTokens = accessTokens;
         this.settings = settings;
+        this.revocations = revocations;
     }
 
     /** Starts a new family for {@code user}; runs in the caller's transaction. */
@@ -71,11 +75,27 @@ public class Sessions {
         }
     }
 
+    /**
+     * Logs {@code userId} out everywhere: every session ends, and every access token already issued stops working
+     * (in the gateway and every service, once they have read the change), not only when it expires.
+     */
+    @Transactional
+    public void closeAll(UUID userId) {
+        User user = User.findById(userId);
+        if (user == null) {
+            throw new NotFound("There is no user " + userId);
+        }
+        Instant now = Instant.now();
+        RefreshToken.revokeAllOf(user.id, now);
+        revocations.revoke(user, AccessChange.Reason.LOGGED_OUT_EVERYWHERE, now);
+    }
+
     private Tokens issue(User user, UUID familyId, Instant now) {
         String secret = RefreshTokenSecrets.generate();
         RefreshToken.issue(familyId, user.id, RefreshTokenSecrets.hash(secret), now, now.plus(settings.refreshTokenLifetime()))
                 .persist();
-        AccessTokens.AccessToken access = accessTokens.issue(user.id, user.username, user.sortedRoles().stream().map(Role::id).toList(), now);
+        AccessTokens.AccessToken access = accessTokens.issue(user.id, user.username,
+                user.sortedRoles().stream().map(Role::id).toList(), user.accessVersion, now);
         return new Tokens(access.token(), secret, access.expiresInSeconds());
     }
 

@@ -44,6 +44,10 @@ public class User extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /** Goes up with each change that revokes the user's access tokens; every token carries the one it was issued at. */
+    @Column(name = "access_version")
+    public long accessVersion;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -1,5 +1,6 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.platform.access.AccessChange;
 import dev.casebook.platform.security.Role;
 import dev.casebook.auth.security.PasswordHasher;
 import dev.casebook.platform.domain.Conflict;
@@ -21,9 +22,11 @@ import java.util.UUID;
 public class UserDirectory {
 
     private final PasswordHasher passwords;
+    private final AccessRevocations revocations;
 
-    public UserDirectory(PasswordHasher passwords) {
+    public UserDirectory(PasswordHasher passwords, AccessRevocations revocations) {
         this.passwords = passwords;
+        this.revocations = revocations;
     }
 
     @Transactional
@@ -70,13 +73,16 @@ public class UserDirectory {
         if (!roles.contains(Role.ADMIN)) {
             keepAnAdminBesides(user, "take the admin role from");
         }
-        user.roles.clear();
-        user.roles.addAll(roles);
-        user.updatedAt = Instant.now();
+        if (!user.roles.equals(roles)) {
+            user.roles.clear();
+            user.roles.addAll(roles);
+            // Tokens name the roles they were issued with: the old ones must stop working, not linger until expiry.
+            revocations.revoke(user, AccessChange.Reason.ROLES_CHANGED, Instant.now());
+        }
         return user;
     }
 
-    /** A disabled user can neither log in nor refresh; the sessions they had are revoked at once. */
+    /** A disabled user can neither log in nor refresh; the sessions and access tokens they had are revoked at once. */
     @Transactional
     public User setEnabled(UUID id, boolean enabled) {
         SerialLocks.admins();
@@ -88,6 +94,7 @@ public class UserDirectory {
         if (!enabled) {
             keepAnAdminBesides(user, "disable");
             RefreshToken.revokeAllOf(user.id, now);
+            revocations.revoke(user, AccessChange.Reason.DISABLED, now);
         }
         user.enabled = enabled;
         user.updatedAt = now;

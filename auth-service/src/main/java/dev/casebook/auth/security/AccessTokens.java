@@ -1,6 +1,7 @@
 package dev.casebook.auth.security;
 
 import dev.casebook.auth.config.TokenSettings;
+import dev.casebook.platform.access.AccessVersions;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,11 @@ public class AccessTokens {
         this.key = key;
     }
 
-    /** @param roles the user's roles, as the token's {@code groups} claim names them */
-    public AccessToken issue(UUID userId, String username, List<String> roles, Instant now) {
+    /**
+     * @param roles         the user's roles, as the token's {@code groups} claim names them
+     * @param accessVersion the user's access version, so that a later revocation can refuse this token
+     */
+    public AccessToken issue(UUID userId, String username, List<String> roles, long accessVersion, Instant now) {
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
         String token = Jwt.issuer(settings.issuer())
                 .audience(settings.audience())
@@ -36,6 +40,7 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(AccessVersions.CLAIM, accessVersion)
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(key.keyId())

@@ -137,6 +137,9 @@ public final class DevStack implements AutoCloseable {
         config.put("quarkus.datasource.password", database.password());
         if (kafka != null) {
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        } else {
+            // No broker, so no access changes to follow: revocation is tested where a broker runs.
+            config.put("casebook.access.follow", "false");
         }
         return config;
     }

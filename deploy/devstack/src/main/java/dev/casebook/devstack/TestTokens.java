@@ -34,11 +34,13 @@ public final class TestTokens {
     private final PrivateKey key;
     private final String kid;
     private final String audience;
+    private final Long accessVersion;
 
-    private TestTokens(PrivateKey key, String kid, String audience) {
+    private TestTokens(PrivateKey key, String kid, String audience, Long accessVersion) {
         this.key = key;
         this.kid = kid;
         this.audience = audience;
+        this.accessVersion = accessVersion;
     }
 
     /** Reads the pair named by the {@code CASEBOOK_JWT_PRIVATE_KEY_FILE} and {@code CASEBOOK_JWKS_FILE} settings. */
@@ -51,7 +53,7 @@ public final class TestTokens {
             if (!kid.find()) {
                 throw new IllegalArgumentException(jwksFile + " has no kid");
             }
-            return new TestTokens(key, kid.group(1), AUDIENCE);
+            return new TestTokens(key, kid.group(1), AUDIENCE, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -65,7 +67,15 @@ public final class TestTokens {
 
     /** The same key signing tokens for another audience, or with no {@code aud} at all for null: tokens to refuse. */
     public TestTokens withAudience(String audience) {
-        return new TestTokens(key, kid, audience);
+        return new TestTokens(key, kid, audience, accessVersion);
+    }
+
+    /**
+     * Tokens carrying the {@code access_version} claim auth-service writes (platform's {@code AccessVersions}); without
+     * it a token counts as issued at version 0.
+     */
+    public TestTokens atAccessVersion(long version) {
+        return new TestTokens(key, kid, audience, version);
     }
 
     /** A token valid for 15 minutes for the user {@code userId} named {@code username} holding {@code roles}. */
@@ -86,7 +96,8 @@ public final class TestTokens {
         String aud = audience == null ? "" : "\"aud\":\"" + audience + "\",";
         String claims = "{\"iss\":\"" + issuer + "\"," + aud + "\"sub\":\"" + userId + "\",\"upn\":\"" + username
                 + "\",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond()
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + ",\"jti\":\"" + UUID.randomUUID() + "\""
+                + (accessVersion == null ? "" : ",\"access_version\":" + accessVersion) + "}";
         Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
         String signingInput = base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

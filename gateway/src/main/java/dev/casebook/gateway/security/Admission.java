@@ -30,7 +30,7 @@ public class Admission implements Handler<RoutingContext> {
         Caller caller = Caller.of(ctx);
         if (access != Access.NO_TOKEN_NEEDED && caller.token() == Caller.Token.REFUSED) {
             problems.send(ctx, new ProblemException(401,
-                    "The access token is not valid (malformed, expired or not issued by Casebook); log in again")
+                    "The access token is not valid (malformed, expired, revoked or not issued by Casebook); log in again")
                     .withHeader(WWW_AUTHENTICATE, REFUSED_TOKEN_CHALLENGE));
         } else if (access == Access.TOKEN_REQUIRED && caller.token() != Caller.Token.VERIFIED) {
             problems.send(ctx, new ProblemException(401,

@@ -1,5 +1,6 @@
 package dev.casebook.gateway.security;
 
+import dev.casebook.platform.access.AccessVersions;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Handler;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
  * Checks the bearer token a request carries, with SmallRye JWT configured by the platform: signature
  * against auth-service's JWKS (fetched, cached, fetched again for an unknown key id), RS256 only, issuer,
  * audience ({@code mp.jwt.verify.audiences}: a token without Casebook's is refused), expiry and not-before with
- * a small clock skew. It only records the outcome as the request's
+ * a small clock skew, and that no access change has revoked it since (platform's {@link AccessVersions}). It only records the outcome as the request's
  * {@link Caller}; {@link Admission} decides what follows, after the rate limit has counted the request.
  */
 @ApplicationScoped
@@ -26,10 +27,12 @@ public class BearerTokens implements Handler<RoutingContext> {
 
     private final JWTParser parser;
     private final AccessPolicy policy;
+    private final AccessVersions accessVersions;
 
-    public BearerTokens(JWTParser parser, AccessPolicy policy) {
+    public BearerTokens(JWTParser parser, AccessPolicy policy, AccessVersions accessVersions) {
         this.parser = parser;
         this.policy = policy;
+        this.accessVersions = accessVersions;
     }
 
     @Override
@@ -47,8 +50,11 @@ public class BearerTokens implements Handler<RoutingContext> {
         // holds the request body back until a handler reads it, so nothing is lost meanwhile.
         ctx.vertx().<JsonWebToken>executeBlocking(() -> parser.parse(token), false)
                 .onComplete(verified -> {
-                    if (verified.succeeded()) {
+                    if (verified.succeeded() && accessVersions.stillHolds(verified.result())) {
                         Caller.verified(verified.result().getSubject(), address).attachTo(ctx);
+                    } else if (verified.succeeded()) {
+                        LOG.debugf("Refused a revoked access token for %s %s", ctx.request().method(), ctx.request().path());
+                        Caller.refused(address).attachTo(ctx);
                     } else {
                         // The reason stays here: the client only learns that it must log in again.
                         LOG.debugf("Refused an access token for %s %s: %s", ctx.request().method(), ctx.request().path(),

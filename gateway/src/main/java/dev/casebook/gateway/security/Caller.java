@@ -15,7 +15,7 @@ public record Caller(String subject, String address, Token token) {
         /** None was sent, or the route does not look at it. */
         NONE,
         VERIFIED,
-        /** Sent, but malformed, expired, wrongly signed or not issued by Casebook. */
+        /** Sent, but malformed, expired, wrongly signed, revoked or not issued by Casebook. */
         REFUSED
     }
 

@@ -42,7 +42,7 @@ public class SecurityProblems {
 
     private static Response unauthorized(HttpServerRequest request) {
         ProblemException problem = sentBearerToken(request)
-                ? new ProblemException(401, "The access token is not valid (malformed, expired or not issued by Casebook); log in again")
+                ? new ProblemException(401, "The access token is not valid (malformed, expired, revoked or not issued by Casebook); log in again")
                         .withHeader(HttpHeaders.WWW_AUTHENTICATE, REFUSED_TOKEN_CHALLENGE)
                 : new ProblemException(401, "This request needs an access token: send 'Authorization: Bearer <token>'")
                         .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);

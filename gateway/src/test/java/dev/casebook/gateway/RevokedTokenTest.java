@@ -1,0 +1,51 @@
+package dev.casebook.gateway;
+
+import dev.casebook.platform.access.AccessEvents;
+import dev.casebook.testing.People;
+import dev.casebook.testing.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static dev.casebook.testing.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The gateway refuses a token that auth-service's access changes revoked, before any service sees the request,
+ * and lets the same user's newer token through; it is ready once it has read the changes.
+ */
+@QuarkusTest
+@TestProfile(AccessChangesFollowed.class)
+class RevokedTokenTest {
+
+    private static final String PROTECTED = "/api/case-studies/cs-42/revisions";
+
+    @Test
+    void aRevokedTokenIsRefusedAtTheDoorAndTheUsersNextOneIsLetThrough() {
+        String user = UUID.randomUUID().toString();
+        String old = People.tokens().forUser(user, "disabled-admin", "admin");
+        given().auth().oauth2(old).get(PROTECTED).then().statusCode(200);
+
+        Topics.ofThisService().sendCloudEvent(AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(),
+                "{\"userId\":\"" + user + "\",\"accessVersion\":1,\"reason\":\"disabled\",\"changedAt\":\"" + Instant.now() + "\"}");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertProblem(given().auth().oauth2(old).get(PROTECTED).then(), 401, "unauthorized")
+                        .header("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        given().auth().oauth2(People.tokens().atAccessVersion(1).forUser(user, "disabled-admin", "viewer"))
+                .get(PROTECTED).then().statusCode(200);
+    }
+
+    @Test
+    void readinessSaysTheAccessChangesAreKnown() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'access-changes' }.status", equalTo("UP")));
+    }
+}
