@@ -20,20 +20,21 @@ import java.util.UUID;
 /**
  * The benchmark's Kafka side, run as a single-file source program (java -cp kafka-clients.jar:... KafkaTool.java):
  *
- *   subscribe BOOTSTRAP TOPIC          prints "READY" once it reads the end of every partition, then one line per
+ *   subscribe CLIENT TOPIC             prints "READY" once it reads the end of every partition, then one line per
  *                                      record: "EVENT <epoch ms received> <key> <ce_type>"; runs until killed
- *   create-topic BOOTSTRAP TOPIC       creates TOPIC (broker defaults) unless it exists
- *   produce BOOTSTRAP TOPIC KEYS N BATCH  sends N samples for each case study in KEYS (comma-separated) in records of
+ *   produce CLIENT TOPIC KEYS N BATCH  sends N samples for each case study in KEYS (comma-separated) in records of
  *                                      BATCH samples; prints
  *                                      "START <epoch ms>" before the first send and "DONE <epoch ms>" once all are acked
+ *
+ * CLIENT is a Kafka client properties file: bootstrap.servers and the login. The broker lets no one in without one;
+ * run-local.sh writes one per tool principal at every start, data/kafka-clients/events-reader.properties (subscribe)
+ * and data/kafka-clients/samples-producer.properties (produce). The topics are declared by the devstack.
  */
 public class KafkaTool {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("subscribe")) {
             subscribe(args[1], args[2]);
-        } else if (args[0].equals("create-topic")) {
-            createTopic(args[1], args[2]);
         } else if (args[0].equals("produce")) {
             produce(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         } else {
@@ -41,37 +42,17 @@ public class KafkaTool {
         }
     }
 
-    /** Creates the topic with the broker's default partitions, as auto-creation would, waiting for the broker. */
-    static void createTopic(String bootstrap, String topic) throws Exception {
+    /** The client properties file: where the broker is and who logs in. */
+    static Properties client(String file) throws java.io.IOException {
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (true) {
-                try {
-                    if (!admin.listTopics().names().get().contains(topic)) {
-                        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic,
-                                java.util.Optional.empty(), java.util.Optional.empty()))).all().get();
-                    }
-                    System.out.println("CREATED " + topic);
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
-                        System.out.println("CREATED " + topic);
-                        return;
-                    }
-                    if (System.currentTimeMillis() > deadline) {
-                        throw e;
-                    }
-                    sleep(500);
-                }
-            }
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+            p.load(in);
         }
+        return p;
     }
 
-    static void subscribe(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static void subscribe(String clientFile, String topic) throws java.io.IOException {
+        Properties p = client(clientFile);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -109,9 +90,8 @@ public class KafkaTool {
         }
     }
 
-    static void produce(String bootstrap, String topic, String key, int n, int batch) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static void produce(String clientFile, String topic, String key, int n, int batch) throws Exception {
+        Properties p = client(clientFile);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

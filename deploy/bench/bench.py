@@ -24,7 +24,6 @@ import urllib.parse
 
 HOST = "127.0.0.1"
 PORTS = {"auth-service": 8081, "casestudy-service": 8082, "metrics-service": 8083, "gateway": 8080}
-KAFKA = "127.0.0.1:19092"
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -285,6 +284,11 @@ def kafka_classpath():
     return ":".join(j for j in jars if os.path.basename(j).startswith(wanted))
 
 
+def kafka_login(principal):
+    """The client properties run-local.sh wrote for this tool principal at this start (the broker needs a login)."""
+    return os.path.join(os.environ["CASEBOOK_DATA_DIR"], "kafka-clients", principal + ".properties")
+
+
 def kafka_tool(args, *tool_args):
     process = subprocess.Popen(["java", "-cp", kafka_classpath(), os.path.join(HERE, "KafkaTool.java"), *tool_args],
                                stdout=subprocess.PIPE, stderr=open(os.path.join(args.tmp, "kafka-tool.log"), "a"),
@@ -444,7 +448,7 @@ def percentile(values, p):
 
 
 def write_path(args, author, editor, offset):
-    subscriber = kafka_tool(args, "subscribe", KAFKA, "casestudy.events")
+    subscriber = kafka_tool(args, "subscribe", kafka_login("events-reader"), "casestudy.events")
     received, lock = {}, threading.Lock()
     ready = threading.Event()
 
@@ -585,7 +589,7 @@ WARMUP_SAMPLES = 10
 
 
 def produce_samples(args, keys, n, batch):
-    producer = kafka_tool(args, "produce", KAFKA, "metrics.samples", ",".join(keys), str(n), str(batch))
+    producer = kafka_tool(args, "produce", kafka_login("samples-producer"), "metrics.samples", ",".join(keys), str(n), str(batch))
     start = done = None
     for line in producer.stdout:
         parts = line.split()
@@ -873,7 +877,6 @@ def main():
     p.add_argument("--ready-timeout", type=int, default=300)
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     p.add_argument("--publish-results", action="store_true")
-    p.add_argument("--no-precreate-topic", action="store_true")
     p.add_argument("--import-runs", type=int, default=5)
     p.add_argument("--only", choices=["all", "import"], default="all",
                    help="import: start the stack, measure only the import row")
@@ -887,8 +890,8 @@ def main():
                "settings": {"CASEBOOK_GATEWAY_RATE_LIMIT_ENABLED": "false",
                             "CASEBOOK_JAVA_OPTS": os.environ.get("CASEBOOK_JAVA_OPTS", "(default: -XX:+UseSerialGC -Xms64m -Xmx384m)"),
                             "duration_s": args.duration,
-                            "metrics.samples topic": "created by the first record" if args.no_precreate_topic
-                            else "pre-created by run.sh when the broker started", "warmup_s": args.warmup, "host": HOST}}
+                            "metrics.samples topic": "declared by the devstack before the services start",
+                            "warmup_s": args.warmup, "host": HOST}}
     log(f"machine: {results['machine']}")
 
     log("waiting for the stack (readiness polled every 100 ms)")

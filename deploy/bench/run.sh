@@ -27,7 +27,6 @@ fi
 time_limit=20   # minutes, for everything (the default full run takes about 13)
 host=127.0.0.1
 keep=false
-precreate=true
 bench_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,7 +34,6 @@ while [ $# -gt 0 ]; do
     --host) host="$2"; shift 2 ;;
     --quick) bench_args+=(--seed 100 --duration 5 --warmup 3 --samples 20000); shift ;;
     --keep) keep=true; shift ;;
-    --no-precreate-topic) precreate=false; bench_args+=(--no-precreate-topic); shift ;;
     --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch|--import-runs|--only)
       bench_args+=("$1" "$2"); shift 2 ;;
     --publish-results) bench_args+=("$1"); shift ;;
@@ -119,18 +117,8 @@ echo "bench: starting Casebook (run-local.sh --clean, data in $CASEBOOK_DATA_DIR
 "$root/deploy/run-local.sh" --clean >"$tmp/stack.log" 2>&1 &
 runner_pid=$!
 
-# metrics.samples is otherwise created by the benchmark's first record, after metrics-service subscribed, and the
-# consumer only picks a new topic up at a metadata refresh. Unless --no-precreate-topic, the topic is created as soon
-# as the broker answers, before the services start, as a deployment would provision it.
-if $precreate; then
-  (
-    for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 0.2; done
-    cp="$(tr ':' '\n' < "$root/deploy/devstack/target/classes/dev/casebook/devstack/runtime.classpath" \
-          | grep -E '/(kafka-clients|slf4j-api|zstd-jni|lz4-java|snappy-java)-[^/]*\.jar$' | paste -sd:)"
-    java -cp "$cp" "$here/KafkaTool.java" create-topic 127.0.0.1:19092 metrics.samples >"$tmp/create-topic.log" 2>&1
-  ) &
-  topic_pid=$!
-fi
+# The devstack declares every topic (metrics.samples included) before the services start, and run-local.sh writes the
+# Kafka logins of the benchmark's tools into $CASEBOOK_DATA_DIR/kafka-clients at every start.
 
 # Record what the runner starts (services, Kafka, PostgreSQL), so cleanup can kill leftovers by pid.
 (

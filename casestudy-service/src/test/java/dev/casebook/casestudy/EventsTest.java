@@ -10,7 +10,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @QuarkusTestResource(CasebookInfrastructure.class)
 class EventsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void everyChangeIsOneEventInOrder() throws Exception {
@@ -46,7 +43,7 @@ class EventsTest {
         People.eve().post("/api/case-studies/" + id + "/archive").then().statusCode(200);
         People.ada().delete("/api/case-studies/" + id).then().statusCode(204);
 
-        List<ConsumerRecord<String, String>> events = Topics.at(bootstrapServers).read("casestudy.events", r -> id.equals(r.key()), 9, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> events = Topics.ofThisService().read("casestudy.events", r -> id.equals(r.key()), 9, Duration.ofSeconds(30));
         List<String> types = events.stream().map(e -> Records.header(e, "ce_type")).toList();
         assertEquals(List.of("created", "updated", "submitted", "changes-requested", "submitted", "published",
                         "unpublished", "archived", "deleted").stream().map(a -> "dev.casebook.casestudy." + a + ".v1").toList(),

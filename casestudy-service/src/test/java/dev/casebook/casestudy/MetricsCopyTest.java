@@ -3,13 +3,13 @@ package dev.casebook.casestudy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.metrics.contract.MetricsEvents;
 import dev.casebook.testing.People;
 import dev.casebook.testing.Records;
 import dev.casebook.testing.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,16 +32,28 @@ class MetricsCopyTest {
     private static final String UPDATED = "dev.casebook.metrics.updated.v1";
     private static final String PUBLISHED = "dev.casebook.metrics.published.v1";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private static String table(String caseStudyId, Instant updatedAt) {
+    private static String table(String caseStudyId, Instant updatedAt, long version) {
         return """
-                {"caseStudyId": "{id}", "updatedAt": "{at}", "rows": [
+                {"caseStudyId": "{id}", "updatedAt": "{at}", "version": {version}, "rows": [
                   {"name": "Response Time", "unit": "ms", "before": 120, "after": 45, "better": "LOWER", "improvementPercent": 62.5},
                   {"name": "Throughput", "unit": "req/s", "before": 800, "after": 2000, "better": "HIGHER", "improvementPercent": 150},
                   {"name": "Error Rate", "unit": "%", "before": 0, "after": 0.2, "better": "LOWER", "improvementNote": "no baseline: before is 0"}
-                ]}""".replace("{id}", caseStudyId).replace("{at}", updatedAt.toString());
+                ]}""".replace("{id}", caseStudyId).replace("{at}", updatedAt.toString()).replace("{version}", String.valueOf(version));
+    }
+
+    /** Sends an event as metrics-service does: its owner's source, on its topic. */
+    private static String fromMetricsService(String id, String type, String data) {
+        return Topics.ofThisService().sendCloudEvent(MetricsEvents.SOURCE, MetricsEvents.TOPIC, id, type, data);
+    }
+
+    /**
+     * Waits until every event sent so far for {@code id} was handled: one more, of a type no contract has, goes to the
+     * dead-letter topic after them (one key, one partition, in order).
+     */
+    private static void awaitHandled(String id) {
+        String marker = fromMetricsService(id, "dev.casebook.metrics.marker.v1", "{}");
+        assertEquals(1, Topics.ofThisService().read(MetricsEvents.TOPIC + ".dlq",
+                r -> marker.equals(Records.header(r, "ce_id")), 1, Duration.ofSeconds(30)).size(), "the marker was handled");
     }
 
     @Test
@@ -49,7 +61,7 @@ class MetricsCopyTest {
         String id = CaseStudyApiTest.create(People.alice(), Documents.full(Documents.uniqueTitle("Measured"))).path("id");
         String before = People.alice().get("/api/case-studies/" + id).then().extract().header("ETag");
 
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
+        fromMetricsService(id, UPDATED, table(id, Instant.now(), 1));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
@@ -69,7 +81,7 @@ class MetricsCopyTest {
     void thePublicReadsTheNumbersOfTheLastPublishWhileADraftHasNewOnes() throws Exception {
         String id = WorkflowTest.publishedCaseStudy(Documents.uniqueTitle("Reviewed numbers"));
         Instant published = Instant.now();
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, PUBLISHED, table(id, published));
+        fromMetricsService(id, PUBLISHED, table(id, published, 1));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.anonymous().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
 
@@ -77,7 +89,7 @@ class MetricsCopyTest {
         String etag = People.alice().get("/api/case-studies/" + id).then().extract().header("ETag");
         People.alice().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"summary\": \"Even faster.\"}")
                 .patch("/api/case-studies/" + id).then().statusCode(200);
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, published.plusSeconds(60))
+        fromMetricsService(id, UPDATED, table(id, published.plusSeconds(60), 2)
                 .replace("\"after\": 45", "\"after\": 1"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics[0].after", equalTo(1)));
@@ -90,23 +102,64 @@ class MetricsCopyTest {
     @Test
     void anOlderTableArrivingLateChangesNothing() throws Exception {
         String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("Late"))).path("id");
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
+        fromMetricsService(id, UPDATED, table(id, Instant.now(), 1));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED,
-                "{\"caseStudyId\": \"" + id + "\", \"updatedAt\": \"2020-01-01T00:00:00Z\", \"rows\": []}");
-        Thread.sleep(2000);
+        fromMetricsService(id, UPDATED, "{\"caseStudyId\": \"" + id + "\", \"updatedAt\": \"2020-01-01T00:00:00Z\", \"version\": 0, \"rows\": []}");
+        awaitHandled(id);
         People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3));
+    }
+
+    @Test
+    void aLowerVersionChangesNothingWhateverItsDateSaysAndAHigherOneWinsWhateverItsDateSays() {
+        String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("Versioned"))).path("id");
+        fromMetricsService(id, UPDATED, table(id, Instant.now(), 5));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
+
+        fromMetricsService(id, UPDATED, "{\"caseStudyId\": \"" + id + "\", \"updatedAt\": \"9999-12-31T23:59:59Z\", \"version\": 4, \"rows\": []}");
+        awaitHandled(id);
+        People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3));
+
+        fromMetricsService(id, UPDATED, table(id, Instant.parse("2020-01-01T00:00:00Z"), 6).replace("\"after\": 45", "\"after\": 44"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                People.alice().get("/api/case-studies/" + id).then().body("metrics[0].after", equalTo(44)));
+    }
+
+    @Test
+    void eventsNotFromTheOwnerOfUnknownTypesOrWithBadDataAreDeadLetteredWithTheReasonAndChangeNothing() {
+        String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("Forged"))).path("id");
+        fromMetricsService(id, UPDATED, table(id, Instant.now(), 1));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3)));
+        String empty = "{\"caseStudyId\": \"" + id + "\", \"updatedAt\": \"9999-12-31T23:59:59Z\", \"version\": 99, \"rows\": []}";
+
+        String forged = Topics.ofThisService().sendCloudEvent("/casebook/casestudy-service", MetricsEvents.TOPIC, id, UPDATED, empty);
+        String unknown = fromMetricsService(id, "dev.casebook.metrics.deleted.v1", empty);
+        String invalid = fromMetricsService(id, UPDATED, empty.replace("\"version\": 99", "\"version\": -1"));
+
+        List<ConsumerRecord<String, String>> dead = Topics.ofThisService().read(MetricsEvents.TOPIC + ".dlq",
+                r -> List.of(forged, unknown, invalid).contains(Records.header(r, "ce_id")), 3, Duration.ofSeconds(30));
+        assertEquals(3, dead.size(), Records.describe(dead));
+        assertThat(reasonOf(dead, forged), containsString("does not come from its owner /casebook/metrics-service but from /casebook/casestudy-service"));
+        assertThat(reasonOf(dead, unknown), containsString("(dev.casebook.metrics.deleted.v1) is of a type metrics-table-copy does not know"));
+        assertThat(reasonOf(dead, invalid), containsString("version must be greater than or equal to 0"));
+        People.alice().get("/api/case-studies/" + id).then().body("metrics.size()", equalTo(3));
+    }
+
+    private static String reasonOf(List<ConsumerRecord<String, String>> dead, String eventId) {
+        return dead.stream().filter(r -> eventId.equals(Records.header(r, "ce_id"))).findFirst()
+                .map(r -> Records.header(r, "dead-letter-reason")).orElseThrow();
     }
 
     @Test
     void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         String id = CaseStudyApiTest.create(People.alice(), Documents.minimal(Documents.uniqueTitle("After garbage"))).path("id");
-        Topics.at(bootstrapServers).send("metrics.events", id, "this is not json",
-                "ce_specversion", "1.0", "ce_id", "garbage-" + id, "ce_type", UPDATED);
-        Topics.at(bootstrapServers).sendCloudEvent("metrics.events", id, UPDATED, table(id, Instant.now()));
+        Topics.ofThisService().send("metrics.events", id, "this is not json",
+                "ce_specversion", "1.0", "ce_id", "garbage-" + id, "ce_type", UPDATED, "ce_source", MetricsEvents.SOURCE);
+        fromMetricsService(id, UPDATED, table(id, Instant.now(), 1));
 
-        List<ConsumerRecord<String, String>> dead = Topics.at(bootstrapServers).read("metrics.events.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = Topics.ofThisService().read("metrics.events.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals("this is not json", dead.get(0).value());
         assertNotNull(Records.header(dead.get(0), "dead-letter-reason"));
@@ -134,7 +187,7 @@ class MetricsCopyTest {
         String id = People.alice().contentType("text/markdown").body(markdown).post("/api/case-studies/import").then()
                 .statusCode(201).extract().path("id");
 
-        List<ConsumerRecord<String, String>> created = Topics.at(bootstrapServers).read("casestudy.events",
+        List<ConsumerRecord<String, String>> created = Topics.ofThisService().read("casestudy.events",
                 r -> id.equals(r.key()) && "dev.casebook.casestudy.created.v1".equals(Records.type(r)), 1, Duration.ofSeconds(30));
         assertEquals(1, created.size());
         JsonNode metrics = new ObjectMapper().readTree(created.get(0).value()).get("metrics");

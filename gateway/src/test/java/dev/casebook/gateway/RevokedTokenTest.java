@@ -32,7 +32,7 @@ class RevokedTokenTest {
         String old = People.tokens().forUser(user, "disabled-admin", "admin");
         given().auth().oauth2(old).get(PROTECTED).then().statusCode(200);
 
-        Topics.ofThisService().sendCloudEvent(AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(),
+        Topics.ofThisService().sendCloudEvent(AccessEvents.SOURCE, AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(),
                 "{\"userId\":\"" + user + "\",\"accessVersion\":1,\"reason\":\"disabled\",\"changedAt\":\"" + Instant.now() + "\"}");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->

@@ -1,5 +1,8 @@
 package dev.casebook.gateway;
 
+import dev.casebook.devstack.DevStack;
+import dev.casebook.devstack.KafkaAccess;
+import dev.casebook.devstack.KafkaAccounts;
 import dev.casebook.devstack.KafkaBroker;
 import dev.casebook.devstack.SigningKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -100,12 +103,17 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         if (!"broker".equals(behaviours.get("access-changes"))) {
             return Map.of("casebook.access.follow", "false");
         }
+        Map<String, String> config = new HashMap<>();
         try {
             broker = KafkaBroker.embedded(Files.createTempDirectory("casebook-gateway-kafka"), 0);
+            // The gateway logs in as itself; the test writes the changes as the broker's super user.
+            broker.clientConfig(KafkaAccounts.make(broker).get(KafkaAccess.GATEWAY))
+                    .forEach((key, value) -> config.put("kafka." + key, String.valueOf(value)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        broker.adminConfig().forEach((key, value) -> config.put(DevStack.TEST_KAFKA_PREFIX + key, String.valueOf(value)));
+        return config;
     }
 
     @Override

@@ -57,6 +57,7 @@ class MetricsEventsTest {
         JsonNode data = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(event.value());
         assertEquals(id.toString(), data.get("caseStudyId").asText());
         assertEquals(updatedAt, data.get("updatedAt").asText());
+        assertEquals(1, data.get("version").asLong(), "the table's first change");
         assertEquals(4, data.get("rows").size());
         assertEquals("Response Time", data.get("rows").get(0).get("name").asText());
         assertEquals("ms", data.get("rows").get(0).get("unit").asText());

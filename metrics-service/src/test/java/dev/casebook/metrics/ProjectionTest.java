@@ -192,6 +192,23 @@ class ProjectionTest {
     }
 
     @Test
+    void aDeletedEventNotFromCasestudyServiceIsDeadLetteredAndDeletesNothing() {
+        UUID id = CaseStudies.draft(People.BOB);
+        String forged = UUID.randomUUID().toString();
+        Topics.ofThisService().send(CaseStudies.TOPIC, id.toString(), CaseStudies.change(id, "DRAFT", ""),
+                "ce_specversion", "1.0", "ce_id", forged, "ce_type", "dev.casebook.casestudy.deleted.v1",
+                "ce_source", "/casebook/metrics-service", "content-type", "application/json");
+
+        List<ConsumerRecord<String, String>> dead = Topics.ofThisService().read(CaseStudies.TOPIC + ".dlq",
+                r -> forged.equals(Records.header(r, "ce_id")), 1, Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertThat(Records.header(dead.get(0), "dead-letter-reason"),
+                containsString("does not come from its owner /casebook/casestudy-service but from /casebook/metrics-service"));
+        assertEquals(1, Database.count("SELECT count(*) FROM case_study WHERE id = ?", id), "still there");
+        assertEquals(0, CaseStudies.processed(forged));
+    }
+
+    @Test
     void anEventThatCannotBeAppliedIsDeadLetteredAndTheNextIsApplied() {
         UUID id = UUID.randomUUID();
         String key = id.toString();

@@ -62,23 +62,31 @@ class AccessChangesTest {
     }
 
     @Test
-    void recordsThatAreNoAccessChangeAreSkippedAndTheFollowerGoesOn() {
+    void recordsThatAreNoAccessChangeOrNotFromAuthServiceAreSkippedAndTheFollowerGoesOn() {
         String user = UUID.randomUUID().toString();
-        String token = People.tokens().forUser(user, "after-the-noise", "admin");
+        String before = People.tokens().forUser(user, "after-the-noise", "admin");
+        String after = People.tokens().atAccessVersion(1).forUser(user, "after-the-noise", "admin");
         Topics topics = Topics.ofThisService();
         topics.send(AccessEvents.TOPIC, user, "not a cloud event");
-        topics.sendCloudEvent(AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(), "{\"userId\":\"" + user + "\"}");
-        topics.sendCloudEvent(AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(), "[1, 2");
+        topics.sendCloudEvent(AccessEvents.SOURCE, AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(), "{\"userId\":\"" + user + "\"}");
+        topics.sendCloudEvent(AccessEvents.SOURCE, AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(), "[1, 2");
+        // Had this forgery counted, the version-1 token below would be refused too.
+        topics.sendCloudEvent("/casebook/casestudy-service", AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(), change(user, 9, "disabled"));
 
         announce(user, 1, "logged-out-everywhere");
 
         await().atMost(SOON).untilAsserted(() ->
-                assertProblem(given().auth().oauth2(token).get(LOCKED_AWAY).then(), 401, "unauthorized"));
+                assertProblem(given().auth().oauth2(before).get(LOCKED_AWAY).then(), 401, "unauthorized"));
+        given().auth().oauth2(after).get(LOCKED_AWAY).then().statusCode(200);
     }
 
     private static void announce(String user, long version, String reason) {
-        Topics.ofThisService().sendCloudEvent(AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(),
-                "{\"userId\":\"" + user + "\",\"accessVersion\":" + version + ",\"reason\":\"" + reason
-                        + "\",\"changedAt\":\"" + Instant.now() + "\"}");
+        Topics.ofThisService().sendCloudEvent(AccessEvents.SOURCE, AccessEvents.TOPIC, user, AccessEvents.CHANGED.type(),
+                change(user, version, reason));
+    }
+
+    private static String change(String user, long version, String reason) {
+        return "{\"userId\":\"" + user + "\",\"accessVersion\":" + version + ",\"reason\":\"" + reason
+                + "\",\"changedAt\":\"" + Instant.now() + "\"}";
     }
 }

@@ -8,7 +8,9 @@ import dev.casebook.platform.events.EventPipeline;
 import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.MalformedEventException;
 import dev.casebook.platform.requestid.RequestIds;
+import dev.casebook.platform.events.IncomingEvent;
 import dev.casebook.platform.testapp.NoteResource.NoteCreated;
+import dev.casebook.platform.testapp.NoteResource.NoteEdited;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,7 +39,7 @@ class EventPipelineTest {
     /** A contract record with a rule, as producers' contracts have. */
     public record Signed(@NotBlank String author) {
 
-        static final EventType<Signed> TYPE = EventType.of("notes", "dev.casebook.test.note.signed.v1", Signed.class,
+        static final EventType<Signed> TYPE = EventType.of(NoteCreated.SOURCE, "notes", "dev.casebook.test.note.signed.v1", Signed.class,
                 signed -> signed.author(), signed -> null);
     }
 
@@ -48,6 +50,7 @@ class EventPipelineTest {
         ConsumerRecord<String, String> record = new ConsumerRecord<>("notes", 0, 42, "note-1", data);
         header(record, "ce_id", UUID.randomUUID().toString());
         header(record, "ce_type", type);
+        header(record, "ce_source", NoteCreated.SOURCE);
         for (int i = 0; i < headers.length; i += 2) {
             header(record, headers[i], headers[i + 1]);
         }
@@ -81,6 +84,7 @@ class EventPipelineTest {
         ConsumerRecord<String, String> forged = new ConsumerRecord<>("notes", 0, 11, "note-1", "{\"author\": \" \"}");
         header(forged, "ce_id", "x\n12:00:00 INFO all is well");
         header(forged, "ce_type", Signed.TYPE.type());
+        header(forged, "ce_source", NoteCreated.SOURCE);
         MalformedEventException refused = assertThrows(MalformedEventException.class, () -> pipeline.handle(forged, handlers));
         assertThat(refused.getMessage(), containsString("Event x?12:00:00 INFO all is well ("));
 
@@ -89,11 +93,47 @@ class EventPipelineTest {
     }
 
     @Test
-    void eventsOfTypesWithoutAHandlerPassBy() {
+    void eventsOfTheContractWithoutAHandlerPassBy() {
+        AtomicInteger calls = new AtomicInteger();
+        EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID()).on(NoteCreated.TYPE, (note, event) -> calls.incrementAndGet())
+                .ignoring(List.of(NoteCreated.TYPE, NoteEdited.TYPE));
+        pipeline.handle(event(NoteEdited.TYPE.type(), "not even JSON"), handlers);
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void anEventOfATypeNoContractDeclaresIsRefused() {
+        EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID()).on(NoteCreated.TYPE, (note, event) -> {
+        });
+        MalformedEventException refused = assertThrows(MalformedEventException.class,
+                () -> pipeline.handle(event("dev.casebook.test.note.pinned-forever.v1", "{}"), handlers));
+        assertThat(refused.getMessage(), containsString("(dev.casebook.test.note.pinned-forever.v1) is of a type pipeline-"));
+        assertThat(refused.getMessage(), containsString(" does not know"));
+    }
+
+    @Test
+    void anEventFromAnotherSourceThanItsOwnerIsRefusedAndNotApplied() {
         AtomicInteger calls = new AtomicInteger();
         EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID()).on(NoteCreated.TYPE, (note, event) -> calls.incrementAndGet());
-        pipeline.handle(event("dev.casebook.test.note.archived.v1", "not even JSON"), handlers);
-        assertEquals(0, calls.get());
+        ConsumerRecord<String, String> forged = new ConsumerRecord<>("notes", 0, 12, "note-3", "{\"id\": 3, \"text\": \"forged\"}");
+        header(forged, "ce_id", UUID.randomUUID().toString());
+        header(forged, "ce_type", NoteCreated.TYPE.type());
+        header(forged, "ce_source", "/casebook/intruder\nINFO all is well");
+        MalformedEventException refused = assertThrows(MalformedEventException.class, () -> pipeline.handle(forged, handlers));
+        assertThat(refused.getMessage(), containsString("does not come from its owner /casebook/platform-test but from /casebook/intruder?INFO all is well"));
+
+        ConsumerRecord<String, String> sourceless = new ConsumerRecord<>("notes", 0, 13, "note-3", "{\"id\": 3, \"text\": \"forged\"}");
+        header(sourceless, "ce_id", UUID.randomUUID().toString());
+        header(sourceless, "ce_type", NoteCreated.TYPE.type());
+        assertThat(assertThrows(MalformedEventException.class, () -> pipeline.handle(sourceless, handlers)).getMessage(),
+                containsString("but from null"));
+        assertEquals(0, calls.get(), "no handler ran");
+    }
+
+    @Test
+    void aReasonThatQuotesTheRecordCannotForgeALogLineEither() {
+        String quoted = IncomingEvent.printable("Unrecognized token 'evil\n12:00:00 INFO ok\u2028': was expecting JSON", 2000);
+        assertEquals("Unrecognized token 'evil?12:00:00 INFO ok?': was expecting JSON", quoted);
     }
 
     @Test
@@ -143,9 +183,10 @@ class EventPipelineTest {
     @Test
     void plainRecordsAreTakenAsTheirTypeWhenTheConsumerSaysSo() {
         List<String> seen = new ArrayList<>();
+        EventType<NoteCreated> fromATool = EventType.inbound("notes", "dev.casebook.test.note.from-a-tool", NoteCreated.class);
         EventHandlers handlers = EventHandlers.of("pipeline-" + UUID.randomUUID())
-                .on(NoteCreated.TYPE, (note, event) -> seen.add(note.text() + " as " + event.id()))
-                .plainRecordsAre(NoteCreated.TYPE);
+                .on(fromATool, (note, event) -> seen.add(note.text() + " as " + event.id()))
+                .plainRecordsAre(fromATool);
         ConsumerRecord<String, String> plain = new ConsumerRecord<>("notes", 1, 5, "note-2", "{\"id\": 2, \"text\": \"from a tool\"}");
 
         pipeline.handle(plain, handlers);

@@ -3,6 +3,10 @@ package dev.casebook.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.platform.events.EventType;
+import dev.casebook.platform.events.Outbox;
+import dev.casebook.platform.testapp.NoteResource.NoteCreated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.casebook.testing.Records;
 import dev.casebook.testing.TopicReader;
 import dev.casebook.testing.Topics;
@@ -28,7 +32,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,14 +45,15 @@ class OutboxRelayTest {
 
     private static final String EDITED = "dev.casebook.test.note.edited.v1";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @ConfigProperty(name = "casebook.outbox.send-timeout")
     Duration sendTimeout;
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    Outbox outbox;
 
     private long createNote(String text, String requestId) {
         return given().contentType(ContentType.JSON).header("X-Request-Id", requestId)
@@ -58,7 +66,7 @@ class OutboxRelayTest {
         String requestId = "req-" + UUID.randomUUID();
         long id = createNote("published", requestId);
 
-        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
+        try (TopicReader topic = Topics.ofThisService().reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(r -> r.key().equals("note-" + id), 1, Duration.ofSeconds(20));
             assertEquals(1, records.size(), "exactly one event for one change");
             ConsumerRecord<String, String> event = records.get(0);
@@ -79,6 +87,15 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aServiceCannotEmitAnEventAnotherServiceOwns() {
+        EventType<NoteCreated> someoneElses = EventType.of("/casebook/casestudy-service", "notes",
+                "dev.casebook.test.note.created.v1", NoteCreated.class, note -> "note-" + note.id(), note -> null);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> outbox.emit(someoneElses, new NoteCreated(1, "forged"))));
+        assertThat(refused.getMessage(), containsString("/casebook/platform-test cannot emit"));
+    }
+
+    @Test
     void aRolledBackChangeLeavesNeitherTheRowNorTheEvent() throws Exception {
         long before = count("SELECT count(*) FROM platformtest.outbox_event");
         given().contentType(ContentType.JSON).body("{\"text\": \"rolled back\", \"mood\": \"CALM\"}")
@@ -87,7 +104,7 @@ class OutboxRelayTest {
 
         assertEquals(before, count("SELECT count(*) FROM platformtest.outbox_event"));
         assertEquals(0, count("SELECT count(*) FROM platformtest.note WHERE text = 'rolled back'"));
-        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
+        try (TopicReader topic = Topics.ofThisService().reader("notes")) {
             assertTrue(topic.read(r -> r.value().contains("rolled back"), 1, Duration.ofSeconds(3)).isEmpty());
         }
     }
@@ -99,7 +116,7 @@ class OutboxRelayTest {
         List<String> edits = IntStream.range(0, 30).mapToObj(i -> "burst edit " + i).toList();
         given().contentType(ContentType.JSON).header("X-Request-Id", "burst-edits").body(edits)
                 .post("/notes/" + id + "/edits").then().statusCode(200);
-        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
+        try (TopicReader topic = Topics.ofThisService().reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(
                     r -> r.key().equals("note-" + id) && EDITED.equals(Records.header(r, "ce_type")), 30, Duration.ofSeconds(30));
             assertEquals(30, records.size(), "each change exactly once");
@@ -116,7 +133,7 @@ class OutboxRelayTest {
     void whileTheBrokerDoesNotAcknowledgeEventsStayInTheOutboxAndArriveOnceItDoes() throws Exception {
         // A first event, so that the relay knows the topic: its sends then wait for the broker rather than fail at once.
         long before = createNote("before the outage", "outage-request");
-        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
+        try (TopicReader topic = Topics.ofThisService().reader("notes")) {
             assertEquals(1, topic.read(r -> r.key().equals("note-" + before), 1, Duration.ofSeconds(20)).size());
         }
         List<String> keys;
@@ -132,7 +149,7 @@ class OutboxRelayTest {
         } finally {
             CasebookInfrastructure.kafka().start();
         }
-        try (TopicReader topic = Topics.at(bootstrapServers).reader("notes")) {
+        try (TopicReader topic = Topics.ofThisService().reader("notes")) {
             List<ConsumerRecord<String, String>> records = topic.read(r -> keys.contains(r.key()),
                     found -> found.stream().map(ConsumerRecord::key).distinct().count() == keys.size(), Duration.ofSeconds(60));
             assertEquals(Set.copyOf(keys), records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()),

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.EntityTag;
 import java.util.Optional;
 
 /**
- * Entity tags of case studies: the version of the copy, then a stamp of its metrics table (metrics
- * change without a new version), one tag per representation. {@code If-Match} names the version.
+ * Entity tags of case studies: the version of the copy, then the version of its metrics table (metrics
+ * change without a new version of the case study), one tag per representation. {@code If-Match} names the version.
  */
 final class Etags {
 
@@ -29,7 +29,7 @@ final class Etags {
     }
 
     private static String metricsStamp(Optional<? extends MetricsCopy> metrics) {
-        return metrics.map(table -> "." + Long.toHexString(table.updatedAt.toEpochMilli())).orElse("");
+        return metrics.map(table -> "." + table.version).orElse("");
     }
 
     /**

@@ -117,7 +117,8 @@ public class CaseStudyDesk {
         published.copyFrom(caseStudy, now);
         published.persist();
         // The public reads the numbers being published at once; metrics-service's metrics.published confirms them.
-        MetricsTable.of(caseStudy.id).ifPresent(working -> PublishedMetricsTable.keepNewest(caseStudy.id, working.rows, working.updatedAt));
+        MetricsTable.of(caseStudy.id).ifPresent(working -> PublishedMetricsTable.keepNewest(caseStudy.id, working.rows, working.updatedAt,
+                working.version));
         events.published(published);
         return caseStudy;
     }

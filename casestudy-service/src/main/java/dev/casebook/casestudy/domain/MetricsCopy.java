@@ -28,13 +28,21 @@ public abstract class MetricsCopy extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Takes {@code newRows} unless this copy is newer, so a late redelivery of an old table changes nothing. */
-    void keepIfNewer(List<MetricRow> newRows, Instant newUpdatedAt) {
-        if (updatedAt != null && updatedAt.isAfter(newUpdatedAt)) {
+    /** The version metrics-service gave the table: what orders copies, not {@link #updatedAt}. */
+    @Column(nullable = false)
+    public long version;
+
+    /**
+     * Takes {@code newRows} unless this copy has a higher version, so a late redelivery of an old table changes
+     * nothing, and a table dated in 9999 is as old as its version says. The same version is the same table.
+     */
+    void keepIfNewer(List<MetricRow> newRows, Instant newUpdatedAt, long newVersion) {
+        if (isPersistent() && version > newVersion) {
             return;
         }
         rows = new ArrayList<>(newRows);
         updatedAt = newUpdatedAt;
+        version = newVersion;
         persist();
     }
 }

@@ -22,21 +22,21 @@ public class MetricsTable extends MetricsCopy {
     }
 
     /**
-     * The table as an imported document wrote it, stamped older than any table metrics-service sends, so that
+     * The table as an imported document wrote it, at version 0, older than any table metrics-service sends, so that
      * metrics-service's own (with its improvements worked out) replaces it as soon as it arrives.
      */
     public static void asWritten(UUID caseStudyId, List<MetricRow> rows) {
         MetricsTable table = new MetricsTable();
         table.caseStudyId = caseStudyId;
-        table.keepIfNewer(rows, Instant.EPOCH);
+        table.keepIfNewer(rows, Instant.EPOCH, 0);
     }
 
-    /** Keeps the newer of two tables, so a late redelivery of an old table changes nothing. */
-    public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
+    /** Keeps the table of the higher version, so a late redelivery of an old table changes nothing. */
+    public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt, long version) {
         MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> {
             MetricsTable fresh = new MetricsTable();
             fresh.caseStudyId = caseStudyId;
             return fresh;
-        }).keepIfNewer(rows, updatedAt);
+        }).keepIfNewer(rows, updatedAt, version);
     }
 }

@@ -13,21 +13,21 @@ import java.util.List;
 @ApplicationScoped
 public class MetricsTableCopies {
 
-    /** The working table (what its author and the editors see), unless the copy is newer. */
+    /** The working table (what its author and the editors see), unless the copy has a higher version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(MetricsTableView table) {
-        MetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table));
+        MetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table), table.version());
     }
 
-    /** The table the public reads from this publish on, unless the copy is newer. */
+    /** The table the public reads from this publish on, unless the copy has a higher version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keepPublished(MetricsTableView table) {
-        PublishedMetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table));
+        PublishedMetricsTable.keepNewest(table.caseStudyId(), rows(table), stamp(table), table.version());
     }
 
     private static Instant stamp(MetricsTableView table) {
         if (table.updatedAt() == null) {
-            // Every table metrics-service sends has been saved; one without a time cannot be ordered with the others.
+            // Every table metrics-service sends has been saved, and the copy shows when.
             throw InvalidInput.of("updatedAt", "must be the time the table was saved");
         }
         return table.updatedAt();

@@ -21,12 +21,12 @@ public class PublishedMetricsTable extends MetricsCopy {
         return findByIdOptional(caseStudyId);
     }
 
-    /** Keeps the newer of two tables, so a late redelivery of an old table changes nothing. */
-    public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
+    /** Keeps the table of the higher version, so a late redelivery of an old table changes nothing. */
+    public static void keepNewest(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt, long version) {
         PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudyId).orElseGet(() -> {
             PublishedMetricsTable fresh = new PublishedMetricsTable();
             fresh.caseStudyId = caseStudyId;
             return fresh;
-        }).keepIfNewer(rows, updatedAt);
+        }).keepIfNewer(rows, updatedAt, version);
     }
 }

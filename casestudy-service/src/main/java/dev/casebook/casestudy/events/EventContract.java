@@ -77,7 +77,7 @@ public class EventContract {
         properties.putObject(CloudEventHeaders.SPEC_VERSION).put("type", "string").put("const", CloudEventHeaders.SPEC_VERSION_1_0);
         properties.putObject(CloudEventHeaders.ID).put("type", "string").put("format", "uuid").put("description", "Unique per event; drop repeats by it");
         properties.putObject(CloudEventHeaders.TYPE).put("type", "string").put("description", "dev.casebook.casestudy.<action>.v1");
-        properties.putObject(CloudEventHeaders.SOURCE).put("type", "string").put("const", "/casebook/casestudy-service");
+        properties.putObject(CloudEventHeaders.SOURCE).put("type", "string").put("const", CaseStudyEvents.SOURCE);
         properties.putObject(CloudEventHeaders.TIME).put("type", "string").put("format", "date-time");
         properties.putObject(CloudEventHeaders.SUBJECT).put("type", "string").put("description", "The case study's slug");
         properties.putObject(CloudEventHeaders.REQUEST_ID).put("type", "string").put("description", "The request that caused the event");

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A case study's tag names its version and its metrics table's stamp, per representation. */
+/** A case study's tag names its version and its metrics table's version, per representation. */
 class EtagsTest {
 
     private static CaseStudy atVersion(long version) {
@@ -23,9 +23,10 @@ class EtagsTest {
         return caseStudy;
     }
 
-    private static Optional<MetricsTable> metricsUpdatedAt(Instant updatedAt) {
+    private static Optional<MetricsTable> metricsAtVersion(long version) {
         MetricsTable table = new MetricsTable();
-        table.updatedAt = updatedAt;
+        table.updatedAt = Instant.parse("9999-12-31T23:59:59Z");
+        table.version = version;
         return Optional.of(table);
     }
 
@@ -36,22 +37,20 @@ class EtagsTest {
     }
 
     @Test
-    void itsMetricsTableAddsTheTimeItWasUpdatedInHex() {
-        Instant updatedAt = Instant.ofEpochMilli(0xABCDEFL);
-        assertEquals("3.abcdef", Etags.json(atVersion(3), metricsUpdatedAt(updatedAt)).getValue());
+    void itsMetricsTableAddsItsVersionNotItsDate() {
+        assertEquals("3.42", Etags.json(atVersion(3), metricsAtVersion(42)).getValue());
     }
 
     @Test
     void newMetricsChangeTheTagWithoutANewVersion() {
-        assertNotEquals(Etags.json(atVersion(3), metricsUpdatedAt(Instant.ofEpochMilli(1))),
-                Etags.json(atVersion(3), metricsUpdatedAt(Instant.ofEpochMilli(2))));
+        assertNotEquals(Etags.json(atVersion(3), metricsAtVersion(1)), Etags.json(atVersion(3), metricsAtVersion(2)));
     }
 
     @Test
     void markdownHasATagOfItsOwnWithAndWithoutFrontMatter() {
         assertEquals("3-md", Etags.markdown(atVersion(3), Optional.empty(), false).getValue());
         assertEquals("3-md-fm", Etags.markdown(atVersion(3), Optional.empty(), true).getValue());
-        assertEquals("3.1-md", Etags.markdown(atVersion(3), metricsUpdatedAt(Instant.ofEpochMilli(1)), false).getValue());
+        assertEquals("3.1-md", Etags.markdown(atVersion(3), metricsAtVersion(1), false).getValue());
     }
 
     @Test

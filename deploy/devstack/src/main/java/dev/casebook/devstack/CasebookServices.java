@@ -110,10 +110,9 @@ public final class CasebookServices implements AutoCloseable {
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> own = new HashMap<>(environment);
-            if (service.schema() != null) {
-                own.putAll(infrastructure.environmentFor(service.schema()));
-                own.putAll(extraEnvironment);
-            } else {
+            own.putAll(connectionsOf(service, infrastructure));
+            own.putAll(extraEnvironment);
+            if (service.schema() == null) {
                 // The gateway keeps no data: it gets no database credentials at all.
                 own.remove(DevStack.DB_USERNAME);
                 own.remove(DevStack.DB_PASSWORD);
@@ -130,6 +129,17 @@ public final class CasebookServices implements AutoCloseable {
             throw e;
         }
         return services;
+    }
+
+    /**
+     * What {@code service} connects with: the database as its own role (none for the gateway) and Kafka as its own
+     * principal, named as its module is (see {@link KafkaAccess}).
+     */
+    public static Map<String, String> connectionsOf(Service service, DevStack infrastructure) {
+        Map<String, String> connections = new HashMap<>(service.schema() == null ? infrastructure.environment()
+                : infrastructure.environmentFor(service.schema()));
+        connections.putAll(infrastructure.kafkaEnvironmentFor(service.module()));
+        return connections;
     }
 
     /** The gateway's local address, as the gateway itself defaults to it: {@code http://localhost:<port>}. */

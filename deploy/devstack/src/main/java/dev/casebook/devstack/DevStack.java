@@ -37,11 +37,14 @@ public final class DevStack implements AutoCloseable {
     private final Database database;
     private final KafkaBroker kafka;
     private final Map<String, ServiceRoles.Role> roles;
+    private final Map<String, KafkaCredentials> kafkaLogins;
 
-    private DevStack(Database database, KafkaBroker kafka, Map<String, ServiceRoles.Role> roles) {
+    private DevStack(Database database, KafkaBroker kafka, Map<String, ServiceRoles.Role> roles,
+                     Map<String, KafkaCredentials> kafkaLogins) {
         this.database = database;
         this.kafka = kafka;
         this.roles = roles;
+        this.kafkaLogins = kafkaLogins;
     }
 
     /** Starts what is not external, both servers at once since each takes a few seconds. */
@@ -68,13 +71,24 @@ public final class DevStack implements AutoCloseable {
             Map<String, ServiceRoles.Role> roles = database.isEmbedded()
                     ? ServiceRoles.make(database.jdbcUrl(), database.username(), database.password(), SCHEMAS)
                     : Map.of();
-            return new DevStack(database, kafka.join(), roles);
+            KafkaBroker broker = kafka.join();
+            // An embedded broker gets its topics, a login per principal and the ACLs; an external one has its own.
+            Map<String, KafkaCredentials> logins = broker != null && broker.isEmbedded() ? KafkaAccounts.make(broker) : Map.of();
+            return new DevStack(database, broker, roles, logins);
         } catch (CompletionException e) {
             database.close();
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (java.sql.SQLException e) {
             database.close();
             throw new IOException("Could not make the services' database roles: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            kafka.thenAccept(broker -> {
+                if (broker != null) {
+                    broker.close();
+                }
+            });
+            database.close();
+            throw e;
         }
     }
 
@@ -124,25 +138,48 @@ public final class DevStack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * The environment of the Kafka principal {@code principal} (see {@link KafkaAccess}): its login when the broker is
+     * embedded; nothing more otherwise, so that the variables of the runner's own environment apply.
+     */
+    public Map<String, String> kafkaEnvironmentFor(String principal) {
+        return kafkaLogin(principal).map(KafkaCredentials::environment).orElse(Map.of());
+    }
+
+    /** The login this stack made for {@code principal}, if the broker is embedded. */
+    public java.util.Optional<KafkaCredentials> kafkaLogin(String principal) {
+        return java.util.Optional.ofNullable(kafkaLogins.get(principal));
+    }
+
     /** The role the service owning {@code schema} connects as, if this stack made one. */
     public java.util.Optional<ServiceRoles.Role> roleOf(String schema) {
         return java.util.Optional.ofNullable(roles.get(schema));
     }
 
-    /** The same connections as Quarkus configuration, for tests. */
-    public Map<String, String> quarkusConfig() {
+    /**
+     * The same connections as Quarkus configuration, for tests: Kafka as {@code kafkaPrincipal} (see
+     * {@link KafkaAccess}), or as the devstack's super user when null, and under {@value #TEST_KAFKA_PREFIX} the super
+     * user's client settings, for the tests' own producers and readers.
+     */
+    public Map<String, String> quarkusConfig(String kafkaPrincipal) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("quarkus.datasource.username", database.username());
         config.put("quarkus.datasource.password", database.password());
         if (kafka != null) {
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            Map<String, Object> client = kafkaPrincipal == null ? kafka.adminConfig()
+                    : kafka.clientConfig(kafkaLogin(kafkaPrincipal).orElseThrow());
+            client.forEach((key, value) -> config.put("kafka." + key, String.valueOf(value)));
+            kafka.adminConfig().forEach((key, value) -> config.put(TEST_KAFKA_PREFIX + key, String.valueOf(value)));
         } else {
             // No broker, so no access changes to follow: revocation is tested where a broker runs.
             config.put("casebook.access.follow", "false");
         }
         return config;
     }
+
+    /** Where {@link #quarkusConfig} puts the Kafka client settings of the tests' fixtures. */
+    public static final String TEST_KAFKA_PREFIX = "casebook.test.kafka.";
 
     @Override
     public void close() throws IOException {

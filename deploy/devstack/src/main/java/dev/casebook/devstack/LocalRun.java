@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -58,6 +59,13 @@ public final class LocalRun {
             return;
         }
         OUT.println("casebook: PostgreSQL " + infrastructure.database().jdbcUrl() + ", Kafka " + infrastructure.kafka().bootstrapServers());
+        // Tools outside Casebook (load testers, the benchmark, a subscriber) log in as their principal of KafkaAccess.
+        for (String tool : List.of(KafkaAccess.SAMPLES_PRODUCER, KafkaAccess.EVENTS_READER)) {
+            Optional<KafkaCredentials> login = infrastructure.kafkaLogin(tool);
+            if (login.isPresent()) {
+                login.get().writeClientProperties(kafkaClientFile(data, tool), infrastructure.kafka().bootstrapServers());
+            }
+        }
 
         Map<String, String> environment = new HashMap<>();
         // What the gateway tells the services clients reach it at: CASEBOOK_PUBLIC_URL, else http://localhost:8080.
@@ -103,6 +111,10 @@ public final class LocalRun {
             OUT.println("  Public URL  " + services.publicUrl() + " (CASEBOOK_PUBLIC_URL: what links name)");
         }
         OUT.println("  Data        " + data + " (kept across runs; --clean starts empty)");
+        if (infrastructure.kafkaLogin(KafkaAccess.SAMPLES_PRODUCER).isPresent()) {
+            OUT.println("  Kafka tools " + kafkaClientFile(data, KafkaAccess.SAMPLES_PRODUCER) + ", "
+                    + kafkaClientFile(data, KafkaAccess.EVENTS_READER).getFileName() + " (logins of this run)");
+        }
         if (firstAdminPassword != null) {
             OUT.println("  First admin " + System.getenv().getOrDefault("CASEBOOK_ADMIN_USERNAME", "admin") + " / " + firstAdminPassword
                     + "   (shown once: note it now)");
@@ -111,6 +123,11 @@ public final class LocalRun {
         OUT.println("  Stop        Ctrl-C");
         OUT.println();
         stopped.await();
+    }
+
+    /** Where a tool finds the Kafka login of {@code principal} for this run. */
+    public static Path kafkaClientFile(Path data, String principal) {
+        return data.resolve("kafka-clients").resolve(principal + ".properties");
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.casebook.devstack;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +105,6 @@ class DevStackTest {
     }
 
     private static Admin admin(DevStack stack) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()));
+        return Admin.create(stack.kafka().adminConfig());
     }
 }

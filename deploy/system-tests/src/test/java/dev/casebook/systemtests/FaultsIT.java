@@ -1,5 +1,6 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.devstack.CasebookServices;
 import dev.casebook.devstack.CasebookServices.Service;
 import dev.casebook.devstack.FreePorts;
 import dev.casebook.devstack.ServiceProcess;
@@ -93,8 +94,7 @@ class FaultsIT {
 
     /** A second instance of a service, on its own port, with some settings changed. */
     private static ServiceProcess startedWith(Service service, Map<String, String> overrides) throws Exception {
-        Map<String, String> environment = new HashMap<>(service.schema() == null ? RunningCasebook.infrastructure().environment()
-                : RunningCasebook.infrastructure().environmentFor(service.schema()));
+        Map<String, String> environment = new HashMap<>(CasebookServices.connectionsOf(service, RunningCasebook.infrastructure()));
         environment.putAll(overrides);
         ServiceProcess process = new ServiceProcess(service.module() + "-2", service.jar(RunningCasebook.repositoryRoot()),
                 FreePorts.next(), environment, List.of("-Xmx256m"), line -> System.out.println(line));

@@ -122,7 +122,7 @@ public class RunningCasebook implements BeforeAllCallback {
 
     /** Casebook's topics, read as another team's service would. */
     public static Topics topics() {
-        return Topics.at(infrastructure().kafka().bootstrapServers());
+        return Topics.at(infrastructure().kafka().adminConfig());
     }
 
     /** How long an answer may take when a part of the stack is down. */

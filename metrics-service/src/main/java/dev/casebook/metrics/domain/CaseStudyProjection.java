@@ -5,6 +5,7 @@ import dev.casebook.casestudy.contract.CaseStudyDocument;
 import dev.casebook.casestudy.contract.CaseStudyPublished;
 import dev.casebook.casestudy.contract.ImportedMetric;
 import dev.casebook.metrics.contract.Direction;
+import dev.casebook.platform.events.IncomingEvent;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -118,7 +119,9 @@ public class CaseStudyProjection {
             try {
                 better = Direction.valueOf(row.better());
             } catch (IllegalArgumentException e) {
-                LOG.warnf("Imported metric %s has a direction this service does not know (%s) and is left out", row.name(), row.better());
+                // Both come from an imported document: printable, so that they cannot forge a log line.
+                LOG.warnf("Imported metric %s has a direction this service does not know (%s) and is left out",
+                        IncomingEvent.printable(row.name()), IncomingEvent.printable(row.better()));
                 return null;
             }
         }

@@ -66,7 +66,11 @@ public class MetricsDesk {
                     return fresh;
                 });
         published.rows.clear();
-        MetricsTable.<MetricsTable>findByIdOptional(caseStudy.id).ifPresent(working -> published.rows.addAll(working.rows));
+        published.version = 0;
+        MetricsTable.<MetricsTable>findByIdOptional(caseStudy.id).ifPresent(working -> {
+            published.rows.addAll(working.rows);
+            published.version = working.version;
+        });
         published.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         published.persist();
         outbox.emit(MetricsEvents.PUBLISHED, published.view());
@@ -172,6 +176,7 @@ public class MetricsDesk {
         table.rows.addAll(rows);
         // Microseconds: what PostgreSQL keeps, so the event says exactly what a later read says.
         table.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        table.version++;
         table.persist();
         outbox.emit(MetricsEvents.UPDATED, table.view());
         return table;

@@ -34,6 +34,13 @@ public class MetricsTable extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * One more at each change, in the same transaction as the change and its event: what copies order tables by. A
+     * clock can go back or be forged; a count this service keeps cannot.
+     */
+    @Column(nullable = false)
+    public long version;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "metric_row", joinColumns = @JoinColumn(name = "case_study_id"))
     @OrderColumn(name = "position")
@@ -41,12 +48,13 @@ public class MetricsTable extends PanacheEntityBase {
 
     /** The table as clients read it and as the {@code metrics.updated} event carries it. */
     public MetricsTableView view() {
-        return view(caseStudyId, rows, updatedAt);
+        return view(caseStudyId, rows, updatedAt, version);
     }
 
-    static MetricsTableView view(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt) {
+    static MetricsTableView view(UUID caseStudyId, List<MetricRow> rows, Instant updatedAt, long version) {
         return new MetricsTableView(caseStudyId, rows.stream().map(row -> new MetricsTableView.Row(row.name(), row.unit(),
-                row.before(), row.after(), row.better(), row.improvementPercent(), row.improvementNote())).toList(), updatedAt);
+                row.before(), row.after(), row.better(), row.improvementPercent(), row.improvementNote())).toList(),
+                updatedAt, version);
     }
 
     public static MetricsTable empty(UUID caseStudyId) {

@@ -32,12 +32,16 @@ public class PublishedMetricsTable extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The version of the working table it was published from (0 for none): one count orders both copies. */
+    @Column(nullable = false)
+    public long version;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "published_metric_row", joinColumns = @JoinColumn(name = "case_study_id"))
     @OrderColumn(name = "position")
     public List<MetricRow> rows = new ArrayList<>();
 
     public MetricsTableView view() {
-        return MetricsTable.view(caseStudyId, rows, updatedAt);
+        return MetricsTable.view(caseStudyId, rows, updatedAt, version);
     }
 }

@@ -2,7 +2,7 @@ package dev.casebook.platform.access;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
+import dev.casebook.platform.events.KafkaConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,7 +19,6 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public class AccessChangeFollower implements HealthCheck {
     private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
 
-    private final Map<String, Object> kafka;
+    private final KafkaConnection kafka;
     private final AccessChangeReader reader;
     private final AccessVersions versions;
     private final AccessSettings settings;
@@ -51,7 +50,7 @@ public class AccessChangeFollower implements HealthCheck {
     private volatile boolean stopping;
     private volatile KafkaConsumer<String, String> consumer;
 
-    AccessChangeFollower(@Identifier("default-kafka-broker") Map<String, Object> kafka, AccessChangeReader reader,
+    AccessChangeFollower(KafkaConnection kafka, AccessChangeReader reader,
                          AccessVersions versions, AccessSettings settings,
                          @ConfigProperty(name = "quarkus.application.name") String application) {
         this.kafka = kafka;
@@ -145,10 +144,8 @@ public class AccessChangeFollower implements HealthCheck {
     }
 
     private Map<String, Object> consumerConfig() {
-        // The connection and its security (bootstrap servers, security.protocol, sasl.*, ssl.*) are the service's kafka.*.
-        Map<String, Object> config = new HashMap<>(kafka);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "access-changes-" + application);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

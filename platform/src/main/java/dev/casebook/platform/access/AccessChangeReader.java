@@ -39,6 +39,11 @@ class AccessChangeReader {
             if (!AccessEvents.CHANGED.type().equals(event.type())) {
                 return Optional.empty(); // a later kind of event on the topic, for someone else
             }
+            if (!AccessEvents.SOURCE.equals(event.source())) {
+                LOG.warnf("%s does not come from %s but from %s; skipped", event.describe(), AccessEvents.SOURCE,
+                        IncomingEvent.printable(event.source()));
+                return Optional.empty();
+            }
             AccessChange change = json.readValue(event.data(), AccessChange.class);
             Set<ConstraintViolation<AccessChange>> violations = change == null ? Set.of() : validator.validate(change);
             if (change == null || !violations.isEmpty()) {

@@ -11,7 +11,10 @@ public final class AccessEvents {
 
     public static final String TOPIC = "auth.events";
 
-    public static final EventType<AccessChange> CHANGED = EventType.of(TOPIC, "dev.casebook.auth.access.changed.v1",
+    /** auth-service, the only writer of the topic (the broker lets no one else write it). */
+    public static final String SOURCE = "/casebook/auth-service";
+
+    public static final EventType<AccessChange> CHANGED = EventType.of(SOURCE, TOPIC, "dev.casebook.auth.access.changed.v1",
             AccessChange.class, change -> change.userId().toString(), change -> change.userId().toString());
 
     private AccessEvents() {

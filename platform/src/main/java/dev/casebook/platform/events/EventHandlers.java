@@ -1,12 +1,16 @@
 package dev.casebook.platform.events;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What one consumer does with each type of event it reads, one handler per type; events of other types on the
- * same topic pass by. The consumer's name keys its memory of processed events, so it must stay stable.
+ * What one consumer does with each type of event it reads, one handler per type; events of the topic's other types
+ * that it names as {@link #ignoring ignored} pass by. An event of a type it does not know at all is dead-lettered:
+ * no contract declares it. The consumer's name keys its memory of processed events, so it must stay stable.
  */
 public final class EventHandlers {
 
@@ -25,6 +29,7 @@ public final class EventHandlers {
 
     private final String consumer;
     private final Map<String, Registered<?>> byType = new LinkedHashMap<>();
+    private final Set<String> ignored = new HashSet<>();
     private EventType<?> plainRecords;
 
     private EventHandlers(String consumer) {
@@ -43,6 +48,12 @@ public final class EventHandlers {
         return this;
     }
 
+    /** Types of the topic's contract this consumer has no use for: they pass by, unlike types no contract declares. */
+    public EventHandlers ignoring(Collection<? extends EventType<?>> types) {
+        types.stream().filter(type -> !byType.containsKey(type.type())).forEach(type -> ignored.add(type.type()));
+        return this;
+    }
+
     /**
      * Also takes records without CloudEvents headers, as {@code type}: for topics that tools outside Casebook write.
      * Such a record's id is its place in the topic, which a redelivery repeats.
@@ -50,6 +61,11 @@ public final class EventHandlers {
     public EventHandlers plainRecordsAre(EventType<?> type) {
         if (!byType.containsKey(type.type())) {
             throw new IllegalArgumentException(consumer + " takes plain records as " + type + " but has no handler for it");
+        }
+        if (type.source().isPresent()) {
+            // A plain record names no source, so it cannot be an event of a Casebook service, which must name its own.
+            throw new IllegalArgumentException(consumer + " takes plain records as " + type + ", which is owned by "
+                    + type.source().get() + "; only an inbound type can be taken from plain records");
         }
         this.plainRecords = type;
         return this;
@@ -65,5 +81,9 @@ public final class EventHandlers {
 
     Optional<Registered<?>> forType(String type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    boolean ignores(String type) {
+        return ignored.contains(type);
     }
 }

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public class EventPipeline {
 
     private static final Logger LOG = Logger.getLogger(EventPipeline.class);
+    /** The longest reason a dead letter and the log line about it carry. */
+    private static final int MAX_REASON = 2000;
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -64,9 +66,12 @@ public class EventPipeline {
             handle(record, handlers);
             return message.ack();
         } catch (RuntimeException e) {
-            // The reason goes with the record; a sender's mistake needs no stack trace in this service's log.
-            LOG.warnf("%s goes to the dead-letter topic: %s", handlers.consumer(), e.getMessage());
-            return message.nack(e);
+            // The reason goes with the record; a sender's mistake needs no stack trace in this service's log. It may
+            // quote the record (a parser's message does), so it is made printable first, for the log and the header,
+            // and goes without its cause, whose message the dead-letter topic would carry as it is.
+            String reason = IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON);
+            LOG.warnf("%s goes to the dead-letter topic: %s", handlers.consumer(), reason);
+            return message.nack(new MalformedEventException(reason));
         }
     }
 
@@ -83,8 +88,12 @@ public class EventPipeline {
                 .orElseGet(() -> IncomingEvent.from(record));
         Optional<EventHandlers.Registered<?>> registered = handlers.forType(event.type());
         if (registered.isEmpty()) {
-            return; // an event this consumer has no use for
+            if (handlers.ignores(event.type())) {
+                return; // an event of the contract this consumer has no use for
+            }
+            throw new MalformedEventException(event.describe() + " is of a type " + handlers.consumer() + " does not know");
         }
+        requireOwner(event, registered.get().type());
         String previous = RequestIds.current();
         RequestIds.use(event.requestId());
         try {
@@ -93,6 +102,15 @@ public class EventPipeline {
                     applied -> registered.get().handle(data, applied)));
         } finally {
             RequestIds.use(previous);
+        }
+    }
+
+    // The broker lets only the owner write its topic; this catches what its ACLs would not (a topic shared by mistake,
+    // a principal with too many rights) and says so in the dead-letter topic.
+    private static void requireOwner(IncomingEvent event, EventType<?> type) {
+        if (type.source().isPresent() && !type.source().get().equals(event.source())) {
+            throw new MalformedEventException(event.describe() + " does not come from its owner " + type.source().get()
+                    + " but from " + IncomingEvent.printable(event.source()));
         }
     }
 
@@ -135,7 +153,7 @@ public class EventPipeline {
                     throw e;
                 }
                 LOG.infof("%s failed (attempt %d of %d), trying again in %d ms: %s", event.describe(), attempt,
-                        settings.attempts(), pause, e.getMessage());
+                        settings.attempts(), pause, IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON));
                 sleep(pause);
                 pause *= 2;
             }

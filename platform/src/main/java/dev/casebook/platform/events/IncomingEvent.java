@@ -44,22 +44,34 @@ public record IncomingEvent(String id, String type, String source, String subjec
                 RequestIds.isWellFormed(requestId) ? requestId : null, record.key(), record.value(), where(record));
     }
 
-    /** The event in a message (a log line, a dead-letter reason): its id and type, as text that cannot forge a line. */
+    /**
+     * The event in a message (a log line, a dead-letter reason): its id and type, as text that cannot forge a line.
+     * Every other header that reaches a message goes through {@link #printable} too (the source, the key).
+     */
     public String describe() {
         return "Event " + printable(id) + " (" + printable(type) + ")";
     }
 
     /** Text from a record as it may go into a log line: control characters shown as '?', at most 200 characters. */
     public static String printable(String text) {
+        return printable(text, MAX_ID);
+    }
+
+    /**
+     * Text that may quote a record (a header, a parser's message about its data) as it may go into a log line or a
+     * header: control characters, line and paragraph separators shown as '?', at most {@code max} characters.
+     */
+    public static String printable(String text, int max) {
         if (text == null) {
             return "null";
         }
-        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_ID));
-        for (int i = 0; i < text.length() && i < MAX_ID; i++) {
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), max));
+        for (int i = 0; i < text.length() && i < max; i++) {
             char c = text.charAt(i);
-            safe.append(Character.isISOControl(c) ? '?' : c);
+            boolean breaksLines = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            safe.append(breaksLines ? '?' : c);
         }
-        return text.length() > MAX_ID ? safe + "…" : safe.toString();
+        return text.length() > max ? safe + "…" : safe.toString();
     }
 
     private static String where(ConsumerRecord<?, ?> record) {

@@ -41,6 +41,11 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> UUID emit(EventType<T> type, T data) {
+        if (!type.source().orElse("").equals(relay.source())) {
+            // A service writes only its own contract's events, under its own source, which is what consumers check.
+            throw new IllegalStateException(relay.source() + " cannot emit " + type + ": its owner is "
+                    + type.source().orElse("outside Casebook"));
+        }
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.topic = type.topic();

@@ -44,6 +44,7 @@ public class OutboxRelay {
     private static final int BATCH = 500;
     private static final long SEND_WAIT_MARGIN_MS = 2_000;
 
+    private final KafkaConnection kafka;
     private final String bootstrapServers;
     private final String source;
     private final long lockKey;
@@ -57,12 +58,13 @@ public class OutboxRelay {
     private volatile boolean brokerUnreachable;
     private final SchemaMigrations migrations;
 
-    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public OutboxRelay(KafkaConnection kafka,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        EventSettings events, OutboxSettings outbox, ManagedExecutor executor,
                        @Readiness SchemaMigrations migrations) {
         this.migrations = migrations;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.bootstrapServers = kafka.bootstrapServers();
         this.source = events.source().orElse("/casebook/" + applicationName);
         this.sendTimeout = outbox.sendTimeout();
         this.retention = outbox.retention();
@@ -185,6 +187,11 @@ public class OutboxRelay {
         return record;
     }
 
+    /** The CloudEvents source of every event this service writes: only events its contract says it owns. */
+    String source() {
+        return source;
+    }
+
     private static void header(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
@@ -200,8 +207,8 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            Map<String, Object> config = kafka.clientConfig();
+            config.putAll(Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + source.replace('/', '-'),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -209,8 +216,8 @@ public class OutboxRelay {
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()),
-                    new StringSerializer(), new ByteArraySerializer());
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()));
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -38,16 +38,18 @@ public class NoteResource {
                           @Valid Author author, List<@Size(max = 5) String> tags, List<@Valid Author> coauthors) {
     }
 
-    /** The test app's event contract: one event, on topic "notes". */
+    /** The test app's event contract: its events, on topic "notes", written by the test app only. */
     public record NoteCreated(long id, String text) {
 
-        public static final EventType<NoteCreated> TYPE = EventType.of("notes", "dev.casebook.test.note.created.v1",
+        public static final String SOURCE = "/casebook/platform-test";
+
+        public static final EventType<NoteCreated> TYPE = EventType.of(NoteCreated.SOURCE, "notes", "dev.casebook.test.note.created.v1",
                 NoteCreated.class, note -> "note-" + note.id(), note -> "note-" + note.id());
     }
 
     public record NoteEdited(long id, int edit, String text) {
 
-        public static final EventType<NoteEdited> TYPE = EventType.of("notes", "dev.casebook.test.note.edited.v1",
+        public static final EventType<NoteEdited> TYPE = EventType.of(NoteCreated.SOURCE, "notes", "dev.casebook.test.note.edited.v1",
                 NoteEdited.class, note -> "note-" + note.id(), note -> "note-" + note.id());
     }
 

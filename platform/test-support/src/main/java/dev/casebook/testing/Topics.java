@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,30 +17,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Kafka as another team's service or a load-testing tool uses it: plain producers and consumers on one broker. */
+/**
+ * Kafka as another team's service or a load-testing tool uses it: plain producers and consumers on one broker, logged
+ * in as the client settings say (the broker lets no one in without a login).
+ */
 public final class Topics {
 
-    // One producer per broker for the whole run: tests that send many records would wait on new connections.
-    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
+    // One producer per broker and login for the whole run: tests that send many records would wait on new connections.
+    private static final Map<Map<String, Object>, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
 
-    private Topics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    private Topics(Map<String, Object> client) {
+        this.client = Map.copyOf(client);
     }
 
-    public static Topics at(String bootstrapServers) {
-        return new Topics(bootstrapServers);
+    /** @param client the Kafka client settings: bootstrap servers and login */
+    public static Topics at(Map<String, Object> client) {
+        return new Topics(client);
     }
 
-    /** The broker the service under test talks to. */
+    /** The broker the service under test talks to, as the tests' super user (see {@link Settings#kafkaFixtureClient}). */
     public static Topics ofThisService() {
-        return at(Settings.kafkaBootstrapServers());
+        return at(Settings.kafkaFixtureClient());
     }
 
     /** A reader to close, for a test that reads {@code topic} more than once. */
     public TopicReader reader(String topic) {
-        return new TopicReader(bootstrapServers, topic);
+        return new TopicReader(client, topic);
     }
 
     /** The records of {@code topic} that {@code which} selects, once {@code count} arrived or {@code timeout} passed. */
@@ -75,17 +80,22 @@ public final class Topics {
         }
     }
 
-    /** Sends {@code data} as a CloudEvent of {@code type} in binary mode, as the platform's relay does; returns its id. */
-    public String sendCloudEvent(String topic, String key, String type, String data) {
+    /**
+     * Sends {@code data} as a CloudEvent of {@code type} from {@code source} in binary mode, as the platform's relay
+     * does (the owner's source, or another one for a forgery); returns its id.
+     */
+    public String sendCloudEvent(String source, String topic, String key, String type, String data) {
         String id = UUID.randomUUID().toString();
-        send(topic, key, data, "ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/casebook/test",
+        send(topic, key, data, "ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
                 "ce_time", Instant.now().toString(), "content-type", "application/json");
         return id;
     }
 
     private KafkaProducer<String, String> producer() {
-        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer()));
+        return PRODUCERS.computeIfAbsent(client, settings -> {
+            Map<String, Object> config = new HashMap<>(settings);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        });
     }
 }

@@ -1,0 +1,128 @@
+package dev.casebook.devstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The embedded broker as a forger meets it: events are written by their owner only, and read by whom the table says. */
+class KafkaAccessTest {
+
+    private static Path directory;
+    private static DevStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        directory = Files.createTempDirectory("kafka-access-test-");
+        stack = DevStack.start(new DevStack.Settings(directory, 0, 0, true, Map.of()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+        Directories.deleteQuietly(directory);
+    }
+
+    @Test
+    void aClientWithoutCredentialsCanNeitherWriteNorRead() {
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> send(anonymous, KafkaAccess.CASESTUDY_EVENTS, "{\"forged\": true}"));
+        assertInstanceOf(TimeoutException.class, refused.getCause(), "the SASL listener never lets it in: " + refused.getCause());
+        try (KafkaConsumer<String, String> consumer = consumer(anonymous)) {
+            assertThrows(TimeoutException.class, () -> consumer.partitionsFor(KafkaAccess.CASESTUDY_EVENTS, Duration.ofSeconds(3)));
+        }
+    }
+
+    @Test
+    void aPrincipalWithoutRightsIsRefusedByTheBroker() throws Exception {
+        Map<String, Object> nobody = stack.kafka().clientConfig(KafkaAccounts.withoutRights(stack.kafka(), "forger"));
+        for (String topic : List.of(KafkaAccess.CASESTUDY_EVENTS, KafkaAccess.METRICS_EVENTS)) {
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> send(nobody, topic, "{\"forged\": true}"));
+            assertInstanceOf(TopicAuthorizationException.class, refused.getCause(), topic + ": " + refused.getCause());
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(nobody)) {
+            consumer.assign(List.of(new TopicPartition(KafkaAccess.CASESTUDY_EVENTS, 0)));
+            assertThrows(TopicAuthorizationException.class, () -> consumer.poll(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aServiceWritesItsOwnTopicOnly() throws Exception {
+        Map<String, Object> casestudy = stack.kafka().clientConfig(stack.kafkaLogin(KafkaAccess.CASESTUDY_SERVICE).orElseThrow());
+        assertNotNull(send(casestudy, KafkaAccess.CASESTUDY_EVENTS, "{}"), "its own topic");
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> send(casestudy, KafkaAccess.METRICS_EVENTS, "{\"version\": 999999}"));
+        assertInstanceOf(TopicAuthorizationException.class, refused.getCause(), String.valueOf(refused.getCause()));
+    }
+
+    @Test
+    void aServiceReadsInItsOwnConsumerGroupOnly() {
+        Map<String, Object> metrics = new HashMap<>(stack.kafka().clientConfig(stack.kafkaLogin(KafkaAccess.METRICS_SERVICE).orElseThrow()));
+        metrics.put(ConsumerConfig.GROUP_ID_CONFIG, "someone-elses-group");
+        try (KafkaConsumer<String, String> consumer = consumer(metrics)) {
+            consumer.subscribe(List.of(KafkaAccess.CASESTUDY_EVENTS));
+            assertThrows(GroupAuthorizationException.class, () -> consumer.poll(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void topicsAreDeclaredWithTheirSettings() throws Exception {
+        try (Admin admin = Admin.create(stack.kafka().adminConfig())) {
+            TopicDescription auth = admin.describeTopics(List.of(KafkaAccess.AUTH_EVENTS)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(KafkaAccess.AUTH_EVENTS);
+            assertEquals(3, auth.partitions().size());
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, KafkaAccess.AUTH_EVENTS);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            assertEquals("compact", config.get("cleanup.policy").value());
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            assertEquals("false", admin.describeConfigs(List.of(broker)).all().get(30, TimeUnit.SECONDS).get(broker)
+                    .get("auto.create.topics.enable").value());
+        }
+    }
+
+    private static Object send(Map<String, Object> client, String topic, String value) throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(topic, "case-study-1", value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+}
