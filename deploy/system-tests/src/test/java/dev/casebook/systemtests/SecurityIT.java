@@ -1,8 +1,14 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.devstack.KafkaAccounts;
 import dev.casebook.testing.Accounts;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -28,11 +36,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The OWASP API Security Top 10 (2023), item by item, against the running stack through the gateway: for each, the
  * request an attacker sends and the answer Casebook gives. Nothing here gets a 5xx. The tokens an attacker forges
  * are in {@link AuthenticationIT} and revocation in {@link RevocationIT}; this walk names them where their item is.
+ * Events forged by someone with a login but no rights are refused by the broker here; that consumers dead-letter an
+ * event not from its owner is tested in each consumer's module (ProjectionTest, MetricsCopyTest).
  */
 @ExtendWith(RunningCasebook.class)
 class SecurityIT {
@@ -273,7 +285,7 @@ class SecurityIT {
         assertThat(documented, everyItem(startsWith("/api/")));
     }
 
-    // API10:2023 Unsafe Consumption of APIs: what Casebook passes on to the browsers that render it
+    // API10:2023 Unsafe Consumption of APIs: what Casebook passes on to the browsers that render it, and the events it reads
 
     @Test
     void api10_textPassesOnSafelyToTheFrontendsThatRenderIt() {
@@ -290,6 +302,31 @@ class SecurityIT {
                 .body(Map.of("title", "Init", "summary", "s", "architecture",
                         Map.of("diagram", "%%{init: {\"securityLevel\": \"loose\"}}%%\nflowchart TD\n  A --> B")))
                 .post("/api/case-studies").then(), 400);
+    }
+
+    @Test
+    void api10_theBrokerTakesEventsOnlyFromTheirOwner() throws Exception {
+        var broker = RunningCasebook.infrastructure().kafka();
+        Map<String, Object> forger = broker.clientConfig(KafkaAccounts.withoutRights(broker, Accounts.uniqueName("forger")));
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        String forged = "{\"id\": \"" + UUID.randomUUID() + "\", \"slug\": \"forged\"}";
+        for (String topic : List.of("casestudy.events", "metrics.events", "auth.events")) {
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> send(forger, topic, forged));
+            assertInstanceOf(TopicAuthorizationException.class, refused.getCause(), topic + ": " + refused.getCause());
+            assertThrows(Exception.class, () -> send(anonymous, topic, forged), topic + " took a record from a client with no login");
+        }
+    }
+
+    private static void send(Map<String, Object> client, String topic, String value) throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, "forged", value);
+            record.headers().add("ce_type", "dev.casebook.casestudy.deleted.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static String idOf(Accounts.Tokens user) {
