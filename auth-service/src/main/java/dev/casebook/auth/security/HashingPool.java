@@ -1,0 +1,97 @@
+package dev.casebook.auth.security;
+
+import dev.casebook.auth.config.AccountSettings;
+import dev.casebook.platform.domain.Busy;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Where bcrypt runs: a few threads of its own (one per core by default) and a short queue in front of them. A login
+ * reserves its place before anything else; when every place is taken it is refused at once ({@link Busy}, 503), so
+ * a flood of logins costs at most this many hashes at a time and never ties up the threads or database connections
+ * the other routes need.
+ */
+@ApplicationScoped
+public class HashingPool {
+
+    private final ExecutorService threads;
+    private final Semaphore places;
+    private final int size;
+    private final Duration retryAfter;
+
+    @Inject
+    public HashingPool(AccountSettings settings) {
+        this(settings.password().threads().orElse(Runtime.getRuntime().availableProcessors()),
+                settings.password().queue(), settings.password().busyRetryAfter());
+    }
+
+    HashingPool(int threadCount, Optional<Integer> queue, Duration retryAfter) {
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("casebook.auth.password.threads must be at least 1, not " + threadCount);
+        }
+        AtomicInteger numbers = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(threadCount, work -> {
+            Thread thread = new Thread(work, "password-hashing-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.size = threadCount + Math.max(0, queue.orElse(2 * threadCount));
+        this.places = new Semaphore(size);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A place for one password check, or {@link Busy} at once when there is none. */
+    public Place reserve() {
+        if (!places.tryAcquire()) {
+            throw new Busy("Too many logins are being checked at once; try again in a moment", retryAfter);
+        }
+        return new Place();
+    }
+
+    /** Places taken (being hashed, waiting for a thread, or reserved by a login on its way). */
+    public int placesTaken() {
+        return size - places.availablePermits();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    /** One reserved place; given back when its work is done, or by {@link #release()} if it is not needed. */
+    public final class Place {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Place() {
+        }
+
+        /** Runs {@code work} on a hashing thread; the place is given back when it is done. */
+        public <T> CompletionStage<T> run(Supplier<T> work) {
+            // Never rejected: the places bound what waits in the executor's queue.
+            return CompletableFuture.supplyAsync(work, threads).whenComplete((result, failure) -> release());
+        }
+
+        public void release() {
+            if (held.compareAndSet(true, false)) {
+                places.release();
+            }
+        }
+    }
+}
