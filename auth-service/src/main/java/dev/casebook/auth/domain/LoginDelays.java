@@ -25,6 +25,9 @@ record LoginDelays(Duration base, Duration max) {
 
     /** Failures beyond this many change nothing: the delay is at its cap. */
     int failuresThatReachTheCap() {
+        if (base.isZero()) {
+            return 1;
+        }
         int failures = 1;
         while (after(failures).compareTo(max) < 0 && failures < 64) {
             failures++;

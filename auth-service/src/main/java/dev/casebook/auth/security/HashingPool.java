@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class HashingPool {
 
-    private final ExecutorService threads;
+    private final ThreadPoolExecutor threads;
     private final Semaphore places;
     private final int size;
     private final Duration retryAfter;
@@ -42,7 +43,7 @@ public class HashingPool {
             throw new IllegalArgumentException("casebook.auth.password.threads must be at least 1, not " + threadCount);
         }
         AtomicInteger numbers = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(threadCount, work -> {
+        this.threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
             Thread thread = new Thread(work, "password-hashing-" + numbers.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -65,8 +66,18 @@ public class HashingPool {
         return size - places.availablePermits();
     }
 
+    /** Places in all: hashing threads plus the queue. */
     public int size() {
         return size;
+    }
+
+    public int threads() {
+        return threads.getCorePoolSize();
+    }
+
+    /** Checks waiting for a thread. */
+    public int waiting() {
+        return threads.getQueue().size();
     }
 
     @PreDestroy

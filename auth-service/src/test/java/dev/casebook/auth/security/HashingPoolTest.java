@@ -1,0 +1,91 @@
+package dev.casebook.auth.security;
+
+import dev.casebook.platform.domain.Busy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HashingPoolTest {
+
+    @Test
+    void whenEveryPlaceIsTakenTheNextIsRefusedAtOnceWithAWait() {
+        HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(2));
+        assertEquals(2, pool.size());
+        pool.reserve();
+        pool.reserve();
+        Busy busy = assertThrows(Busy.class, pool::reserve);
+        assertEquals(Duration.ofSeconds(2), busy.retryAfter());
+        assertEquals(2, pool.placesTaken());
+    }
+
+    @Test
+    void aPlaceGivenBackOrDoneWithCanBeTakenAgain() throws Exception {
+        HashingPool pool = new HashingPool(1, Optional.of(0), Duration.ofSeconds(1));
+        HashingPool.Place place = pool.reserve();
+        place.release();
+        place.release(); // twice gives back one place only
+        assertEquals(0, pool.placesTaken());
+
+        String thread = pool.reserve().run(() -> Thread.currentThread().getName()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertTrue(thread.startsWith("password-hashing-"), thread);
+        awaitPlacesTaken(pool, 0);
+        pool.reserve().release();
+    }
+
+    @Test
+    void noMoreRunAtOnceThanThereAreThreads() throws Exception {
+        HashingPool pool = new HashingPool(2, Optional.of(3), Duration.ofSeconds(1));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(2);
+        CompletableFuture<?>[] checks = new CompletableFuture<?>[5];
+        for (int i = 0; i < 5; i++) {
+            checks[i] = pool.reserve().run(() -> {
+                started.countDown();
+                await(release);
+                return true;
+            }).toCompletableFuture();
+        }
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        awaitWaiting(pool, 3);
+        assertThrows(Busy.class, pool::reserve);
+        release.countDown();
+        CompletableFuture.allOf(checks).get(30, TimeUnit.SECONDS);
+        awaitPlacesTaken(pool, 0);
+    }
+
+    @Test
+    void byDefaultTheQueueIsTwiceTheThreads() {
+        assertEquals(3 * 3, new HashingPool(3, Optional.empty(), Duration.ofSeconds(1)).size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // Places are given back just after the work's result is handed on: wait for it, for at most 30 s.
+    static void awaitPlacesTaken(HashingPool pool, int taken) throws InterruptedException {
+        for (int i = 0; i < 3000 && pool.placesTaken() != taken; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(taken, pool.placesTaken());
+    }
+
+    private static void awaitWaiting(HashingPool pool, int waiting) throws InterruptedException {
+        for (int i = 0; i < 3000 && pool.waiting() != waiting; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(waiting, pool.waiting());
+    }
+}
