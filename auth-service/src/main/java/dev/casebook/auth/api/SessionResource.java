@@ -56,7 +56,7 @@ public class SessionResource {
             + " client address: after 5 failures for one username from one address within 15 minutes, or 100 from one"
             + " address whatever the usernames (the defaults), that address gets 429 with Retry-After. The same username from another"
             + " address is not refused: each recent failure for it doubles a short wait before its password is checked"
-            + " (from 250 ms, at most 4 s). 503 with Retry-After when too many logins are being checked at once.")
+            + " (from 250 ms, at most 2 s). 503 with Retry-After when too many logins are being checked at once.")
     @APIResponse(responseCode = "200", description = "The access token and a refresh token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password")

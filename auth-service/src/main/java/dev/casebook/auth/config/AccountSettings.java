@@ -43,8 +43,11 @@ public interface AccountSettings {
         @WithDefault("250ms")
         Duration delayBase();
 
-        /** The longest wait before a password is checked: a username under attack slows its real user down by at most this. */
-        @WithDefault("4s")
+        /**
+         * The longest wait before a password is checked: a username under attack slows its real user down by at most
+         * this. Well under the gateway's 5 s timeout for the route, which also has to cover the hash.
+         */
+        @WithDefault("2s")
         Duration maxDelay();
     }
 
