@@ -63,6 +63,13 @@ public interface AccountSettings {
         /** Logins that may wait for one of those threads (by default twice as many); beyond them, a login is answered 503 at once. */
         Optional<Integer> queue();
 
+        /**
+         * The longest a login waits in that queue; one that would wait longer is answered 503 instead of being
+         * checked, since its client (the gateway waits 5 s) would have given up by then.
+         */
+        @WithDefault("2s")
+        Duration maxWait();
+
         /** The Retry-After of that 503: about as long as the waiting logins take. */
         @WithDefault("1s")
         Duration busyRetryAfter();

@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  *       for any, is refused (429); otherwise the attempt counts as a failure until it succeeds;</li>
  *   <li>for a username that failed recently, from anywhere, a wait that doubles with its failures, up to a few
  *       seconds, on a timer and without the place (the real user is slowed down, never locked out);</li>
- *   <li>bcrypt on the pool, no transaction open;</li>
+ *   <li>bcrypt on the pool, no transaction open (503 if it could not start soon enough: the attempt then does not count);</li>
  *   <li>on a match, a second short transaction forgets this address's failures for the username and opens a session.</li>
  * </ol>
  */
@@ -67,10 +67,7 @@ public class Logins {
             try {
                 again = hashing.reserve();
             } catch (Busy busy) {
-                return CompletableFuture.runAsync(() -> attempts.withdraw(admission), blocking)
-                        .<Sessions.Tokens>thenApply(withdrawn -> {
-                            throw busy;
-                        });
+                return withdrawn(admission, busy);
             }
             return check(again, admission, password);
         });
@@ -78,15 +75,30 @@ public class Logins {
 
     private CompletionStage<Sessions.Tokens> check(HashingPool.Place place, Admission admission, String password) {
         return place.run(() -> matches(admission, password))
+                .exceptionallyCompose(failure -> cause(failure) instanceof Busy busy
+                        ? withdrawn(admission, busy)
+                        : CompletableFuture.failedFuture(failure))
                 .thenCompose(matches -> matches
                         ? CompletableFuture.supplyAsync(() -> attempts.succeed(admission), blocking)
                         : CompletableFuture.failedFuture(new Unauthenticated(REFUSED)));
+    }
+
+    // The password was never checked, so the attempt does not count against anyone.
+    private <T> CompletionStage<T> withdrawn(Admission admission, Busy busy) {
+        return CompletableFuture.runAsync(() -> attempts.withdraw(admission), blocking)
+                .thenApply(withdrawn -> {
+                    throw busy;
+                });
     }
 
     private boolean matches(Admission admission, String password) {
         return admission.userId() == null
                 ? passwords.matchesNobody(password)
                 : passwords.matches(password, admission.passwordHash());
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     // Callers see the refusal itself, not the CompletionException a stage wraps it in.
@@ -96,8 +108,7 @@ public class Logins {
             if (failure == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
+                result.completeExceptionally(cause(failure));
             }
         });
         return result;

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +32,20 @@ public class HashingPool {
     private final Semaphore places;
     private final int size;
     private final Duration retryAfter;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
 
     @Inject
     public HashingPool(AccountSettings settings) {
         this(settings.password().threads().orElse(Runtime.getRuntime().availableProcessors()),
-                settings.password().queue(), settings.password().busyRetryAfter());
+                settings.password().queue(), settings.password().maxWait(), settings.password().busyRetryAfter());
     }
 
-    HashingPool(int threadCount, Optional<Integer> queue, Duration retryAfter) {
+    HashingPool(int threadCount, Optional<Integer> queue, Duration maxWait, Duration retryAfter) {
+        this(threadCount, queue, maxWait, retryAfter, System::nanoTime);
+    }
+
+    HashingPool(int threadCount, Optional<Integer> queue, Duration maxWait, Duration retryAfter, LongSupplier nanoTime) {
         if (threadCount < 1) {
             throw new IllegalArgumentException("casebook.auth.password.threads must be at least 1, not " + threadCount);
         }
@@ -51,14 +58,20 @@ public class HashingPool {
         this.size = threadCount + Math.max(0, queue.orElse(2 * threadCount));
         this.places = new Semaphore(size);
         this.retryAfter = retryAfter;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** A place for one password check, or {@link Busy} at once when there is none. */
     public Place reserve() {
         if (!places.tryAcquire()) {
-            throw new Busy("Too many logins are being checked at once; try again in a moment", retryAfter);
+            throw busy();
         }
         return new Place();
+    }
+
+    private Busy busy() {
+        return new Busy("Too many logins are being checked at once; try again in a moment", retryAfter);
     }
 
     /** Places taken (being hashed, waiting for a thread, or reserved by a login on its way). */
@@ -93,10 +106,20 @@ public class HashingPool {
         private Place() {
         }
 
-        /** Runs {@code work} on a hashing thread; the place is given back when it is done. */
+        /**
+         * Runs {@code work} on a hashing thread; the place is given back when it is done. Work that could not start
+         * within {@code max-wait} (a machine too busy to keep up) fails with {@link Busy} instead: its caller would
+         * have given up by the time it was done.
+         */
         public <T> CompletionStage<T> run(Supplier<T> work) {
+            long queuedAt = nanoTime.getAsLong();
             // Never rejected: the places bound what waits in the executor's queue.
-            return CompletableFuture.supplyAsync(work, threads).whenComplete((result, failure) -> release());
+            return CompletableFuture.supplyAsync(() -> {
+                if (nanoTime.getAsLong() - queuedAt > maxWaitNanos) {
+                    throw busy();
+                }
+                return work.get();
+            }, threads).whenComplete((result, failure) -> release());
         }
 
         public void release() {

@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +22,7 @@ class HashingPoolTest {
 
     @Test
     void whenEveryPlaceIsTakenTheNextIsRefusedAtOnceWithAWait() {
-        HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(2));
+        HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
         assertEquals(2, pool.size());
         pool.reserve();
         pool.reserve();
@@ -28,7 +33,7 @@ class HashingPoolTest {
 
     @Test
     void aPlaceGivenBackOrDoneWithCanBeTakenAgain() throws Exception {
-        HashingPool pool = new HashingPool(1, Optional.of(0), Duration.ofSeconds(1));
+        HashingPool pool = new HashingPool(1, Optional.of(0), Duration.ofSeconds(5), Duration.ofSeconds(1));
         HashingPool.Place place = pool.reserve();
         place.release();
         place.release(); // twice gives back one place only
@@ -42,7 +47,7 @@ class HashingPoolTest {
 
     @Test
     void noMoreRunAtOnceThanThereAreThreads() throws Exception {
-        HashingPool pool = new HashingPool(2, Optional.of(3), Duration.ofSeconds(1));
+        HashingPool pool = new HashingPool(2, Optional.of(3), Duration.ofSeconds(30), Duration.ofSeconds(1));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(2);
         CompletableFuture<?>[] checks = new CompletableFuture<?>[5];
@@ -62,8 +67,32 @@ class HashingPoolTest {
     }
 
     @Test
+    void workThatWaitedTooLongForAThreadIsRefusedInsteadOfDone() throws Exception {
+        AtomicLong now = new AtomicLong();
+        HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(2), Duration.ofSeconds(3), now::get);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = pool.reserve().run(() -> {
+            started.countDown();
+            await(release);
+            return true;
+        }).toCompletableFuture();
+        AtomicBoolean done = new AtomicBoolean();
+        CompletableFuture<Boolean> second = pool.reserve().run(() -> done.getAndSet(true)).toCompletableFuture();
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        awaitWaiting(pool, 1);
+        now.addAndGet(Duration.ofSeconds(3).toNanos()); // the second has waited 3 s when a thread comes free
+        release.countDown();
+        assertTrue(first.get(30, TimeUnit.SECONDS));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> second.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(Busy.class, refused.getCause());
+        assertFalse(done.get(), "the work was never done");
+        awaitPlacesTaken(pool, 0);
+    }
+
+    @Test
     void byDefaultTheQueueIsTwiceTheThreads() {
-        assertEquals(3 * 3, new HashingPool(3, Optional.empty(), Duration.ofSeconds(1)).size());
+        assertEquals(3 * 3, new HashingPool(3, Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(1)).size());
     }
 
     private static void await(CountDownLatch latch) {
