@@ -53,7 +53,7 @@ class LoginFloodTest {
         try {
             // Every hashing thread busy with a check that only ends when the test says so.
             for (int i = 0; i < pool.threads(); i++) {
-                blockers.add(pool.reserve().run(() -> awaited(hold)).toCompletableFuture());
+                blockers.add(pool.reserve("blocker-" + i).run(() -> awaited(hold)).toCompletableFuture());
             }
             // Logins for the rest of the places: admitted (one transaction, done), then waiting for a thread.
             int queued = pool.size() - pool.threads();

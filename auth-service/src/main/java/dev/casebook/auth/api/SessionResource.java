@@ -56,11 +56,12 @@ public class SessionResource {
             + " client address: after 5 failures for one username from one address within 15 minutes, or 100 from one"
             + " address whatever the usernames (the defaults), that address gets 429 with Retry-After. The same username from another"
             + " address is not refused: each recent failure for it doubles a short wait before its password is checked"
-            + " (from 250 ms, at most 2 s). 503 with Retry-After when too many logins are being checked at once.")
+            + " (from 250 ms, at most 2 s). 429 also for one address with too many logins being checked at once;"
+            + " 503 with Retry-After when too many logins are being checked at once overall.")
     @APIResponse(responseCode = "200", description = "The access token and a refresh token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password")
-    @APIResponse(responseCode = "429", description = "Too many failed logins from this address (for this username, or for any): wait as Retry-After says",
+    @APIResponse(responseCode = "429", description = "Too many failed logins from this address (for this username, or for any), or too many at once from it: wait as Retry-After says",
             headers = @Header(name = "Retry-After", description = "Seconds until this address may try again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Too many logins are being checked at once: try again as Retry-After says",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))

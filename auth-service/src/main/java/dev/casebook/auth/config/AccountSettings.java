@@ -64,6 +64,12 @@ public interface AccountSettings {
         Optional<Integer> queue();
 
         /**
+         * Places (threads and queue) one client address may hold at once, by default as many as there are threads:
+         * a flood from one address is refused (429) beyond them and leaves the rest of the places to everyone else.
+         */
+        Optional<Integer> placesPerAddress();
+
+        /**
          * The longest a login waits in that queue; one that would wait longer is answered 503 instead of being
          * checked, since its client (the gateway waits 5 s) would have given up by then.
          */

@@ -4,6 +4,7 @@ import dev.casebook.auth.domain.LoginAttempts.Admission;
 import dev.casebook.auth.security.HashingPool;
 import dev.casebook.auth.security.PasswordHasher;
 import dev.casebook.platform.domain.Busy;
+import dev.casebook.platform.domain.TooManyAttempts;
 import dev.casebook.platform.domain.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.Executor;
  * Logs users in. A refusal never tells whether the username exists: same status, same detail, and an unknown
  * username costs a bcrypt check too. In order, none of it holding a thread or a connection longer than its step:
  * <ol>
- *   <li>a place in the {@link HashingPool}, or 503 at once;</li>
+ *   <li>a place in the {@link HashingPool}, or at once 429 (this address holds its share) or 503 (no place left);</li>
  *   <li>a short transaction ({@link LoginAttempts#admit}): an address that failed too often for this username, or
  *       for any, is refused (429); otherwise the attempt counts as a failure until it succeeds;</li>
  *   <li>for a username that failed recently, from anywhere, a wait that doubles with its failures, up to a few
@@ -46,7 +47,7 @@ public class Logins {
 
     /** Tokens, or fails with {@code Unauthenticated} (401), {@code TooManyAttempts} (429) or {@code Busy} (503). */
     public CompletionStage<Sessions.Tokens> logIn(String username, String password, ClientAddress from) {
-        HashingPool.Place place = hashing.reserve();
+        HashingPool.Place place = hashing.reserve(from.key());
         CompletionStage<Sessions.Tokens> tokens = CompletableFuture
                 .supplyAsync(() -> attempts.admit(username, from), blocking)
                 .whenComplete((admission, refused) -> {
@@ -65,9 +66,9 @@ public class Logins {
         return pause.of(admission.delay()).thenCompose(waited -> {
             HashingPool.Place again;
             try {
-                again = hashing.reserve();
-            } catch (Busy busy) {
-                return withdrawn(admission, busy);
+                again = hashing.reserve(admission.address().key());
+            } catch (Busy | TooManyAttempts refused) {
+                return withdrawn(admission, refused);
             }
             return check(again, admission, password);
         });
@@ -84,10 +85,10 @@ public class Logins {
     }
 
     // The password was never checked, so the attempt does not count against anyone.
-    private <T> CompletionStage<T> withdrawn(Admission admission, Busy busy) {
+    private <T> CompletionStage<T> withdrawn(Admission admission, RuntimeException refusal) {
         return CompletableFuture.runAsync(() -> attempts.withdraw(admission), blocking)
                 .thenApply(withdrawn -> {
-                    throw busy;
+                    throw refusal;
                 });
     }
 

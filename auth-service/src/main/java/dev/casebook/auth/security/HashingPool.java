@@ -2,14 +2,17 @@ package dev.casebook.auth.security;
 
 import dev.casebook.auth.config.AccountSettings;
 import dev.casebook.platform.domain.Busy;
+import dev.casebook.platform.domain.TooManyAttempts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * Where bcrypt runs: a few threads of its own (one per core by default) and a short queue in front of them. A login
- * reserves its place before anything else; when every place is taken it is refused at once ({@link Busy}, 503), so
+ * reserves its place before anything else; one address may hold only a share of the places (429 beyond it), and
+ * when every place is taken a login is refused at once ({@link Busy}, 503), so
  * a flood of logins costs at most this many hashes at a time and never ties up the threads or database connections
  * the other routes need.
  */
@@ -34,18 +38,22 @@ public class HashingPool {
     private final Duration retryAfter;
     private final long maxWaitNanos;
     private final LongSupplier nanoTime;
+    private final int perClient;
+    private final Map<String, Integer> takenByClient = new ConcurrentHashMap<>();
 
     @Inject
     public HashingPool(AccountSettings settings) {
         this(settings.password().threads().orElse(Runtime.getRuntime().availableProcessors()),
-                settings.password().queue(), settings.password().maxWait(), settings.password().busyRetryAfter());
+                settings.password().queue(), settings.password().placesPerAddress(), settings.password().maxWait(),
+                settings.password().busyRetryAfter(), System::nanoTime);
     }
 
     HashingPool(int threadCount, Optional<Integer> queue, Duration maxWait, Duration retryAfter) {
-        this(threadCount, queue, maxWait, retryAfter, System::nanoTime);
+        this(threadCount, queue, Optional.empty(), maxWait, retryAfter, System::nanoTime);
     }
 
-    HashingPool(int threadCount, Optional<Integer> queue, Duration maxWait, Duration retryAfter, LongSupplier nanoTime) {
+    HashingPool(int threadCount, Optional<Integer> queue, Optional<Integer> perClient, Duration maxWait, Duration retryAfter,
+                LongSupplier nanoTime) {
         if (threadCount < 1) {
             throw new IllegalArgumentException("casebook.auth.password.threads must be at least 1, not " + threadCount);
         }
@@ -60,14 +68,32 @@ public class HashingPool {
         this.retryAfter = retryAfter;
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoTime = nanoTime;
+        this.perClient = Math.max(1, perClient.orElse(threadCount));
     }
 
-    /** A place for one password check, or {@link Busy} at once when there is none. */
-    public Place reserve() {
+    /**
+     * A place for one password check for {@code client} (its address); {@link TooManyAttempts} at once when that
+     * client already holds its share, so that one address cannot take every place, and {@link Busy} when there is none.
+     */
+    public Place reserve(String client) {
+        boolean[] withinShare = {false};
+        takenByClient.compute(client, (key, taken) -> {
+            int now = taken == null ? 0 : taken;
+            withinShare[0] = now < perClient;
+            return withinShare[0] ? now + 1 : now;
+        });
+        if (!withinShare[0]) {
+            throw new TooManyAttempts("Too many logins at once from this address; try again in a moment", retryAfter);
+        }
         if (!places.tryAcquire()) {
+            giveBack(client);
             throw busy();
         }
-        return new Place();
+        return new Place(client);
+    }
+
+    private void giveBack(String client) {
+        takenByClient.computeIfPresent(client, (key, taken) -> taken <= 1 ? null : taken - 1);
     }
 
     private Busy busy() {
@@ -102,8 +128,10 @@ public class HashingPool {
     public final class Place {
 
         private final AtomicBoolean held = new AtomicBoolean(true);
+        private final String client;
 
-        private Place() {
+        private Place(String client) {
+            this.client = client;
         }
 
         /**
@@ -125,6 +153,7 @@ public class HashingPool {
         public void release() {
             if (held.compareAndSet(true, false)) {
                 places.release();
+                giveBack(client);
             }
         }
     }

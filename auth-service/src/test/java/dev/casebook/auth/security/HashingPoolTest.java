@@ -1,6 +1,7 @@
 package dev.casebook.auth.security;
 
 import dev.casebook.platform.domain.Busy;
+import dev.casebook.platform.domain.TooManyAttempts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,9 +26,9 @@ class HashingPoolTest {
     void whenEveryPlaceIsTakenTheNextIsRefusedAtOnceWithAWait() {
         HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
         assertEquals(2, pool.size());
-        pool.reserve();
-        pool.reserve();
-        Busy busy = assertThrows(Busy.class, pool::reserve);
+        pool.reserve(anyone());
+        pool.reserve(anyone());
+        Busy busy = assertThrows(Busy.class, () -> pool.reserve(anyone()));
         assertEquals(Duration.ofSeconds(2), busy.retryAfter());
         assertEquals(2, pool.placesTaken());
     }
@@ -34,15 +36,15 @@ class HashingPoolTest {
     @Test
     void aPlaceGivenBackOrDoneWithCanBeTakenAgain() throws Exception {
         HashingPool pool = new HashingPool(1, Optional.of(0), Duration.ofSeconds(5), Duration.ofSeconds(1));
-        HashingPool.Place place = pool.reserve();
+        HashingPool.Place place = pool.reserve(anyone());
         place.release();
         place.release(); // twice gives back one place only
         assertEquals(0, pool.placesTaken());
 
-        String thread = pool.reserve().run(() -> Thread.currentThread().getName()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        String thread = pool.reserve(anyone()).run(() -> Thread.currentThread().getName()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertTrue(thread.startsWith("password-hashing-"), thread);
         awaitPlacesTaken(pool, 0);
-        pool.reserve().release();
+        pool.reserve(anyone()).release();
     }
 
     @Test
@@ -52,7 +54,7 @@ class HashingPoolTest {
         CountDownLatch started = new CountDownLatch(2);
         CompletableFuture<?>[] checks = new CompletableFuture<?>[5];
         for (int i = 0; i < 5; i++) {
-            checks[i] = pool.reserve().run(() -> {
+            checks[i] = pool.reserve(anyone()).run(() -> {
                 started.countDown();
                 await(release);
                 return true;
@@ -60,7 +62,7 @@ class HashingPoolTest {
         }
         assertTrue(started.await(30, TimeUnit.SECONDS));
         awaitWaiting(pool, 3);
-        assertThrows(Busy.class, pool::reserve);
+        assertThrows(Busy.class, () -> pool.reserve(anyone()));
         release.countDown();
         CompletableFuture.allOf(checks).get(30, TimeUnit.SECONDS);
         awaitPlacesTaken(pool, 0);
@@ -69,16 +71,16 @@ class HashingPoolTest {
     @Test
     void workThatWaitedTooLongForAThreadIsRefusedInsteadOfDone() throws Exception {
         AtomicLong now = new AtomicLong();
-        HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(2), Duration.ofSeconds(3), now::get);
+        HashingPool pool = new HashingPool(1, Optional.of(1), Optional.of(2), Duration.ofSeconds(2), Duration.ofSeconds(3), now::get);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = pool.reserve().run(() -> {
+        CompletableFuture<Boolean> first = pool.reserve(anyone()).run(() -> {
             started.countDown();
             await(release);
             return true;
         }).toCompletableFuture();
         AtomicBoolean done = new AtomicBoolean();
-        CompletableFuture<Boolean> second = pool.reserve().run(() -> done.getAndSet(true)).toCompletableFuture();
+        CompletableFuture<Boolean> second = pool.reserve(anyone()).run(() -> done.getAndSet(true)).toCompletableFuture();
         assertTrue(started.await(30, TimeUnit.SECONDS));
         awaitWaiting(pool, 1);
         now.addAndGet(Duration.ofSeconds(3).toNanos()); // the second has waited 3 s when a thread comes free
@@ -91,8 +93,27 @@ class HashingPoolTest {
     }
 
     @Test
+    void oneAddressHoldsOnlyItsShareOfThePlaces() {
+        HashingPool pool = new HashingPool(2, Optional.of(4), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(1), System::nanoTime);
+        HashingPool.Place first = pool.reserve("203.0.113.9");
+        pool.reserve("203.0.113.9");
+        TooManyAttempts refused = assertThrows(TooManyAttempts.class, () -> pool.reserve("203.0.113.9"));
+        assertEquals(Duration.ofSeconds(1), refused.retryAfter());
+        pool.reserve("198.51.100.1").release();
+        assertEquals(2, pool.placesTaken(), "the refusal took no place");
+        first.release();
+        pool.reserve("203.0.113.9");
+    }
+
+    @Test
     void byDefaultTheQueueIsTwiceTheThreads() {
         assertEquals(3 * 3, new HashingPool(3, Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(1)).size());
+    }
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private static String anyone() {
+        return "192.0.2." + CLIENTS.incrementAndGet();
     }
 
     private static void await(CountDownLatch latch) {
