@@ -25,9 +25,8 @@ import java.util.function.Supplier;
 /**
  * Where bcrypt runs: a few threads of its own (one per core by default) and a short queue in front of them. A login
  * reserves its place before anything else; one address may hold only a share of the places (429 beyond it), and
- * when every place is taken a login is refused at once ({@link Busy}, 503), so
- * a flood of logins costs at most this many hashes at a time and never ties up the threads or database connections
- * the other routes need.
+ * when every place is taken a login is refused at once ({@link Busy}, 503). So a flood of logins costs at most this
+ * many hashes at a time and never ties up the threads or database connections the other routes need.
  */
 @ApplicationScoped
 public class HashingPool {
