@@ -7,6 +7,7 @@
 #   deploy/bench/run.sh --quick              100 case studies, 3 rounds of 5 s
 #   deploy/bench/run.sh --seed 300 --duration 5 --rounds 3 --time-limit 15 --publish-results
 #   deploy/bench/run.sh --only import         the stack, then only the Markdown import row (about 2 minutes)
+#   deploy/bench/run.sh --only login-flood --seed 200 --duration 5   the stack, a seed, then only the login-flood row
 #   deploy/bench/run.sh publish [results/<run>.json] [--port 8080] [--username admin]
 #                                            a recorded run as the case study "Casebook performance" in the Casebook
 #                                            running on 127.0.0.1 (password from CASEBOOK_PUBLISH_PASSWORD, else asked)
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch|--import-runs|--only)
       bench_args+=("$1" "$2"); shift 2 ;;
     --publish-results) bench_args+=("$1"); shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

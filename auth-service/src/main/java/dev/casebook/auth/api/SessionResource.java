@@ -1,10 +1,13 @@
 package dev.casebook.auth.api;
 
+import dev.casebook.auth.domain.ClientAddress;
 import dev.casebook.auth.domain.Logins;
 import dev.casebook.auth.domain.Sessions;
 import dev.casebook.auth.domain.User;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,13 +52,24 @@ public class SessionResource {
     @Path("/login")
     @PermitAll
     @Operation(operationId = "logIn", summary = "Log in", description = "Returns an access token (send it as 'Authorization: Bearer …') and a refresh token."
-            + " 401 for a wrong username or password; 429 with Retry-After after 5 failures for one username within 15 minutes.")
+            + " 401 for a wrong username or password. Failed logins are counted per username and client address, and per"
+            + " client address: after 5 failures for one username from one address within 15 minutes, or 100 from one"
+            + " address whatever the usernames (the defaults), that address gets 429 with Retry-After. The same username from another"
+            + " address is not refused: each recent failure for it doubles a short wait before its password is checked"
+            + " (from 250 ms, at most 2 s). 429 also for one address with too many logins being checked at once;"
+            + " 503 with Retry-After when too many logins are being checked at once overall.")
     @APIResponse(responseCode = "200", description = "The access token and a refresh token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password")
-    @APIResponse(responseCode = "429", description = "Too many failed logins for this username: wait as Retry-After says")
-    public Response login(@Valid @NotNull Credentials credentials) {
-        return tokens(logins.logIn(credentials.username(), credentials.password()));
+    @APIResponse(responseCode = "429", description = "Too many failed logins from this address (for this username, or for any), or too many at once from it: wait as Retry-After says",
+            headers = @Header(name = "Retry-After", description = "Seconds until this address may try again", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "Too many logins are being checked at once: try again as Retry-After says",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))
+    public CompletionStage<Response> login(@Valid @NotNull Credentials credentials, @Context HttpServerRequest request) {
+        // Behind the gateway, the address it saw: proxy-address-forwarding trusts X-Forwarded-For from it only.
+        SocketAddress client = request.remoteAddress();
+        ClientAddress from = ClientAddress.of(client == null ? null : client.hostAddress());
+        return logins.logIn(credentials.username(), credentials.password(), from).thenApply(SessionResource::tokens);
     }
 
     @POST

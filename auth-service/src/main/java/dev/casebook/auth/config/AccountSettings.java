@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Passwords, login throttling and the first admin. */
+/** Passwords and how many are checked at once, login throttling, the first admin. */
 @ConfigMapping(prefix = "casebook.auth")
 public interface AccountSettings {
 
@@ -18,13 +18,37 @@ public interface AccountSettings {
 
     interface Login {
 
-        /** Failed logins for one username within {@link #failureWindow()} after which attempts are refused (429). */
+        /**
+         * Failed logins for one username from one client address within {@link #failureWindow()} after which that
+         * address is refused (429) for that username; the same username from other addresses is only slowed down.
+         */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long a failed login counts; a refused username may try again once its oldest counted failure is this old. */
+        /**
+         * Failed logins from one client address, whatever the usernames, within {@link #failureWindow()} after which
+         * that address is refused (429) for every username. An IPv6 address counts as its /64 network.
+         */
+        @WithDefault("100")
+        int maxFailuresPerAddress();
+
+        /** How long a failed login counts; a refused address may try again once its oldest counted failure is this old. */
         @WithDefault("15m")
         Duration failureWindow();
+
+        /**
+         * The wait before checking a password for a username that failed recently: this after one failure within
+         * {@link #failureWindow()} (from any address), doubling with each further one, up to {@link #maxDelay()}.
+         */
+        @WithDefault("250ms")
+        Duration delayBase();
+
+        /**
+         * The longest wait before a password is checked: a username under attack slows its real user down by at most
+         * this. Well under the gateway's 5 s timeout for the route, which also has to cover the hash.
+         */
+        @WithDefault("2s")
+        Duration maxDelay();
     }
 
     interface Password {
@@ -32,6 +56,29 @@ public interface AccountSettings {
         /** bcrypt's work factor: each step doubles the time a hash (and a guess) costs. */
         @WithDefault("12")
         int bcryptCost();
+
+        /** Passwords checked at once, each on a thread of its own; by default one per core, since bcrypt only computes. */
+        Optional<Integer> threads();
+
+        /** Logins that may wait for one of those threads (by default twice as many); beyond them, a login is answered 503 at once. */
+        Optional<Integer> queue();
+
+        /**
+         * Places (threads and queue) one client address may hold at once, by default as many as there are threads:
+         * a flood from one address is refused (429) beyond them and leaves the rest of the places to everyone else.
+         */
+        Optional<Integer> placesPerAddress();
+
+        /**
+         * The longest a login waits in that queue; one that would wait longer is answered 503 instead of being
+         * checked, since its client (the gateway waits 5 s) would have given up by then.
+         */
+        @WithDefault("2s")
+        Duration maxWait();
+
+        /** The Retry-After of that 503: about as long as the waiting logins take. */
+        @WithDefault("1s")
+        Duration busyRetryAfter();
     }
 
     interface FirstAdmin {

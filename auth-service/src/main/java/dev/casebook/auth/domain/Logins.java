@@ -1,68 +1,117 @@
 package dev.casebook.auth.domain;
 
-import dev.casebook.auth.config.AccountSettings;
+import dev.casebook.auth.domain.LoginAttempts.Admission;
+import dev.casebook.auth.security.HashingPool;
 import dev.casebook.auth.security.PasswordHasher;
+import dev.casebook.platform.domain.Busy;
 import dev.casebook.platform.domain.TooManyAttempts;
 import dev.casebook.platform.domain.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Logs users in. A refusal never tells whether the username exists: same status, same detail, and an unknown
- * username costs a bcrypt check too. Failed logins are counted per username as sent, in the database, and too
- * many of them in the window refuse every further attempt for that username until the window has passed.
+ * username costs a bcrypt check too. In order, none of it holding a thread or a connection longer than its step:
+ * <ol>
+ *   <li>a place in the {@link HashingPool}, or at once 429 (this address holds its share) or 503 (no place left);</li>
+ *   <li>a short transaction ({@link LoginAttempts#admit}): an address that failed too often for this username, or
+ *       for any, is refused (429); otherwise the attempt counts as a failure until it succeeds;</li>
+ *   <li>for a username that failed recently, from anywhere, a wait that doubles with its failures, up to a few
+ *       seconds, on a timer and without the place (the real user is slowed down, never locked out);</li>
+ *   <li>bcrypt on the pool, no transaction open (503 if it could not start soon enough: the attempt then does not count);</li>
+ *   <li>on a match, a second short transaction forgets this address's failures for the username and opens a session.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class Logins {
 
     static final String REFUSED = "The username or password is wrong";
 
+    private final LoginAttempts attempts;
+    private final HashingPool hashing;
     private final PasswordHasher passwords;
-    private final Sessions sessions;
-    private final int maxFailures;
-    private final Duration window;
+    private final Pause pause;
+    private final Executor blocking;
 
-    public Logins(PasswordHasher passwords, Sessions sessions, AccountSettings settings) {
+    public Logins(LoginAttempts attempts, HashingPool hashing, PasswordHasher passwords, Pause pause, Executor blocking) {
+        this.attempts = attempts;
+        this.hashing = hashing;
         this.passwords = passwords;
-        this.sessions = sessions;
-        this.maxFailures = settings.login().maxFailures();
-        this.window = settings.login().failureWindow();
+        this.pause = pause;
+        this.blocking = blocking; // Quarkus's worker pool: where the transactions run
     }
 
-    // A refusal must still record the failure, so problems do not roll the transaction back.
-    @Transactional(dontRollbackOn = {Unauthenticated.class, TooManyAttempts.class})
-    public Sessions.Tokens logIn(String username, String password) {
-        String key = username.toLowerCase(Locale.ROOT);
-        // Attempts for one username take turns, so parallel guesses cannot slip past the count.
-        SerialLocks.loginAttemptsOf(key);
-        Instant now = Instant.now();
-        refuseWhileThrottled(key, now);
-
-        User user = User.findByUsername(username);
-        boolean passwordMatches = user == null ? passwords.matchesNobody(password) : passwords.matches(password, user.passwordHash);
-        if (!passwordMatches || !user.enabled) {
-            LoginFailure.purgeBefore(now.minus(window));
-            LoginFailure.record(key, now);
-            throw new Unauthenticated(REFUSED);
-        }
-        LoginFailure.forget(key);
-        return sessions.open(user, now);
+    /** Tokens, or fails with {@code Unauthenticated} (401), {@code TooManyAttempts} (429) or {@code Busy} (503). */
+    public CompletionStage<Sessions.Tokens> logIn(String username, String password, ClientAddress from) {
+        HashingPool.Place place = hashing.reserve(from.key());
+        CompletionStage<Sessions.Tokens> tokens = CompletableFuture
+                .supplyAsync(() -> attempts.admit(username, from), blocking)
+                .whenComplete((admission, refused) -> {
+                    if (refused != null) {
+                        place.release();
+                    }
+                })
+                .thenCompose(admission -> admission.delay().isZero()
+                        ? check(place, admission, password)
+                        : checkAfterDelay(place, admission, password));
+        return unwrapped(tokens);
     }
 
-    private void refuseWhileThrottled(String key, Instant now) {
-        List<Instant> failures = LoginFailure.latestSince(key, now.minus(window), maxFailures);
-        if (failures.size() < maxFailures) {
-            return;
-        }
-        // Attempts resume once the oldest of the counted failures leaves the window.
-        Instant resumesAt = failures.get(maxFailures - 1).plus(window);
-        long seconds = Math.max(1, (Duration.between(now, resumesAt).toMillis() + 999) / 1000);
-        throw new TooManyAttempts("Too many failed logins for this username; try again in " + seconds + " seconds",
-                Duration.ofSeconds(seconds));
+    private CompletionStage<Sessions.Tokens> checkAfterDelay(HashingPool.Place place, Admission admission, String password) {
+        place.release(); // waiting must not keep others from being checked
+        return pause.of(admission.delay()).thenCompose(waited -> {
+            HashingPool.Place again;
+            try {
+                again = hashing.reserve(admission.address().key());
+            } catch (Busy | TooManyAttempts refused) {
+                return withdrawn(admission, refused);
+            }
+            return check(again, admission, password);
+        });
+    }
+
+    private CompletionStage<Sessions.Tokens> check(HashingPool.Place place, Admission admission, String password) {
+        return place.run(() -> matches(admission, password))
+                .exceptionallyCompose(failure -> cause(failure) instanceof Busy busy
+                        ? withdrawn(admission, busy)
+                        : CompletableFuture.failedFuture(failure))
+                .thenCompose(matches -> matches
+                        ? CompletableFuture.supplyAsync(() -> attempts.succeed(admission), blocking)
+                        : CompletableFuture.failedFuture(new Unauthenticated(REFUSED)));
+    }
+
+    // The password was never checked, so the attempt does not count against anyone.
+    private <T> CompletionStage<T> withdrawn(Admission admission, RuntimeException refusal) {
+        return CompletableFuture.runAsync(() -> attempts.withdraw(admission), blocking)
+                .thenApply(withdrawn -> {
+                    throw refusal;
+                });
+    }
+
+    private boolean matches(Admission admission, String password) {
+        return admission.userId() == null
+                ? passwords.matchesNobody(password)
+                : passwords.matches(password, admission.passwordHash());
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    // Callers see the refusal itself, not the CompletionException a stage wraps it in.
+    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(cause(failure));
+            }
+        });
+        return result;
     }
 }

@@ -3,7 +3,7 @@ package dev.casebook.platform.domain;
 import java.time.Duration;
 
 /** A refusal that lifts by itself: asking again after {@link #retryAfter()} may work. */
-public abstract sealed class RetryLater extends DomainException permits NotKnownYet, TooManyAttempts {
+public abstract sealed class RetryLater extends DomainException permits NotKnownYet, TooManyAttempts, Busy {
 
     private final Duration retryAfter;
 

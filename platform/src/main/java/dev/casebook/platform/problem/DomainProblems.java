@@ -1,5 +1,6 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.domain.Busy;
 import dev.casebook.platform.domain.Conflict;
 import dev.casebook.platform.domain.DomainException;
 import dev.casebook.platform.domain.InvalidInput;
@@ -43,6 +44,8 @@ public final class DomainProblems {
             return 401;
         } else if (refusal instanceof TooManyAttempts) {
             return 429;
+        } else if (refusal instanceof Busy) {
+            return 503;
         }
         return 400; // InvalidInput
     }
