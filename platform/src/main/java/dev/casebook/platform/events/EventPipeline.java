@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.observability.CasebookMeters;
+import dev.casebook.platform.observability.MeterNames;
 import dev.casebook.platform.requestid.RequestIds;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -50,8 +52,11 @@ public class EventPipeline {
     private final Validator validator;
     private final IdempotentConsumer idempotent;
     private final EventConsumerSettings settings;
+    private final CasebookMeters meters;
 
-    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings) {
+    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings,
+                         CasebookMeters meters) {
+        this.meters = meters;
         // A tolerant reader: members a producer adds later do not break its consumers.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
@@ -64,8 +69,11 @@ public class EventPipeline {
         ConsumerRecord<String, String> record = recordOf(message);
         try {
             handle(record, handlers);
+            meters.counter(MeterNames.EVENTS_CONSUMED, "topic", record.topic(), "consumer", handlers.consumer()).increment();
             return message.ack();
         } catch (RuntimeException e) {
+            meters.counter(MeterNames.EVENTS_DEAD_LETTERED, "topic", record.topic(), "consumer", handlers.consumer(),
+                    "reason", e instanceof MalformedEventException ? "malformed" : "retries-exhausted").increment();
             // The reason goes with the record; a sender's mistake needs no stack trace in this service's log. It may
             // quote the record (a parser's message does), so it is made printable first, for the log and the header,
             // and goes without its cause, whose message the dead-letter topic would carry as it is.
