@@ -26,9 +26,11 @@ public class Logins {
     private final Sessions sessions;
     private final int maxFailures;
     private final Duration window;
+    private final LoginMeters meters;
 
-    public Logins(PasswordHasher passwords, Sessions sessions, AccountSettings settings) {
+    public Logins(PasswordHasher passwords, Sessions sessions, AccountSettings settings, LoginMeters meters) {
         this.passwords = passwords;
+        this.meters = meters;
         this.sessions = sessions;
         this.maxFailures = settings.login().maxFailures();
         this.window = settings.login().failureWindow();
@@ -48,6 +50,7 @@ public class Logins {
         if (!passwordMatches || !user.enabled) {
             LoginFailure.purgeBefore(now.minus(window));
             LoginFailure.record(key, now);
+            meters.badCredentials();
             throw new Unauthenticated(REFUSED);
         }
         LoginFailure.forget(key);
@@ -62,6 +65,7 @@ public class Logins {
         // Attempts resume once the oldest of the counted failures leaves the window.
         Instant resumesAt = failures.get(maxFailures - 1).plus(window);
         long seconds = Math.max(1, (Duration.between(now, resumesAt).toMillis() + 999) / 1000);
+        meters.paused();
         throw new TooManyAttempts("Too many failed logins for this username; try again in " + seconds + " seconds",
                 Duration.ofSeconds(seconds));
     }

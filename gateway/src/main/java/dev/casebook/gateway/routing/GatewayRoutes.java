@@ -46,7 +46,7 @@ public class GatewayRoutes {
             // Vert.x matches /api/auth/* for /api/auth itself too, and not for /api/authority.
             router.route(downstream.prefix() + "/*").order(ORDER)
                     .handler(bearerTokens)
-                    .handler(rateLimits)
+                    .handler(rateLimits.forRoute(downstream.name()))
                     .handler(admission)
                     .handler(ctx -> forwarder.forward(ctx, downstream));
             LOG.infof("%s and below go to %s at %s (timeout %d ms)", downstream.prefix(), downstream.name(),
