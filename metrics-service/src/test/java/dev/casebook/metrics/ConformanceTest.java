@@ -24,4 +24,10 @@ class ConformanceTest extends ServiceConformance {
                 "/api/metrics/analytics/by-technology",
                 "/api/metrics/analytics/top"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
+
+    @Override
+    protected List<String> expectedMeters() {
+        return List.of("casebook_outbox_backlog", "casebook_outbox_oldest_age_seconds",
+                "kafka_consumer_fetch_manager_records_lag_max");
+    }
 }
