@@ -28,6 +28,6 @@ class ConformanceTest extends ServiceConformance {
     @Override
     protected List<String> expectedMeters() {
         return List.of("casebook_outbox_backlog", "casebook_outbox_oldest_age_seconds",
-                "kafka_consumer_fetch_manager_records_lag_max");
+                "kafka_consumer_fetch_manager_records_lag_max", "agroal_active_count");
     }
 }
