@@ -45,9 +45,13 @@ class MetricsTest {
     @Test
     void aPoisonRecordRaisesTheDeadLetterCounterOfItsTopicAndReason() {
         String consumer = "metrics-" + UUID.randomUUID();
-        EventHandlers handlers = EventHandlers.of(consumer).on(NoteCreated.TYPE, (note, event) -> {
-        });
-        double before = PrometheusText.scrape().value(DEAD_LETTERED, "topic", "notes", "consumer", consumer, "reason", "malformed");
+        EventHandlers handlers = pipeline.register(EventHandlers.of(consumer).on(NoteCreated.TYPE, (note, event) -> {
+        }));
+        PrometheusText registered = PrometheusText.scrape();
+        assertEquals(2, registered.samples(DEAD_LETTERED).stream().filter(s -> consumer.equals(s.labels().get("consumer"))).count(),
+                "both reasons are on /q/metrics from the start, at 0");
+        double before = registered.value(DEAD_LETTERED, "topic", "notes", "consumer", consumer, "reason", "malformed");
+        assertEquals(0, before);
 
         pipeline.deliver(message(new ConsumerRecord<>("notes", 0, 1, "note-1", "{\"id\": 1, \"text\": \"fine\"}"), true), handlers)
                 .toCompletableFuture().join();

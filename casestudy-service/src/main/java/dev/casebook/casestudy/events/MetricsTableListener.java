@@ -25,9 +25,9 @@ public class MetricsTableListener {
 
     public MetricsTableListener(EventPipeline pipeline, MetricsTableCopies copies) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of("metrics-table-copy")
+        this.handlers = pipeline.register(EventHandlers.of("metrics-table-copy")
                 .on(MetricsEvents.UPDATED, (table, event) -> copies.keep(table))
-                .on(MetricsEvents.PUBLISHED, (table, event) -> copies.keepPublished(table));
+                .on(MetricsEvents.PUBLISHED, (table, event) -> copies.keepPublished(table)));
     }
 
     @Incoming("metrics-tables")

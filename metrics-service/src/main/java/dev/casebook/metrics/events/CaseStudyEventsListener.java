@@ -26,7 +26,7 @@ public class CaseStudyEventsListener {
 
     public CaseStudyEventsListener(EventPipeline pipeline, CaseStudyProjection projection) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of(CONSUMER)
+        this.handlers = pipeline.register(EventHandlers.of(CONSUMER)
                 .on(CaseStudyEvents.CREATED, (change, event) -> projection.created(change))
                 .on(CaseStudyEvents.UPDATED, (change, event) -> projection.workingVersion(change))
                 .on(CaseStudyEvents.SUBMITTED, (change, event) -> projection.workingVersion(change))
@@ -34,7 +34,7 @@ public class CaseStudyEventsListener {
                 .on(CaseStudyEvents.PUBLISHED, (published, event) -> projection.published(published))
                 .on(CaseStudyEvents.UNPUBLISHED, (change, event) -> projection.withdrawn(change))
                 .on(CaseStudyEvents.ARCHIVED, (change, event) -> projection.withdrawn(change))
-                .on(CaseStudyEvents.DELETED, (change, event) -> projection.deleted(change));
+                .on(CaseStudyEvents.DELETED, (change, event) -> projection.deleted(change)));
     }
 
     @Incoming("casestudy-events")

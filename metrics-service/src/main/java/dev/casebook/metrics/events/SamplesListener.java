@@ -32,9 +32,9 @@ public class SamplesListener {
 
     public SamplesListener(EventPipeline pipeline, SampleIntake intake) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of("sample-intake")
+        this.handlers = pipeline.register(EventHandlers.of("sample-intake")
                 .on(SAMPLES, (samples, event) -> intake.addFromStream(caseStudyId(event), samples.samples()))
-                .plainRecordsAre(SAMPLES);
+                .plainRecordsAre(SAMPLES));
     }
 
     @Incoming("metrics-samples")
