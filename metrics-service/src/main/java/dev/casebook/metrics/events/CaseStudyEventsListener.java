@@ -5,6 +5,7 @@ import dev.casebook.metrics.domain.CaseStudyProjection;
 import dev.casebook.platform.events.EventHandlers;
 import dev.casebook.platform.events.EventPipeline;
 import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionStage;
  * to {@code casestudy.events.dlq} (see application.properties).
  */
 @ApplicationScoped
+@Startup // made at start, not at the first record, so its meters (pipeline.register) are there from the start
 public class CaseStudyEventsListener {
 
     static final String CONSUMER = "case-study-projection";

@@ -2,7 +2,9 @@ package dev.casebook.testing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -73,14 +75,14 @@ public abstract class ServiceConformance {
     void exposesItsMetricsAsPrometheusText() {
         given().get(service.readOnlyPath()).then().statusCode(200);
         PrometheusText metrics = PrometheusText.scrape();
-        List<String> expected = new java.util.ArrayList<>(List.of("http_server_requests_seconds_count",
+        List<String> expected = new ArrayList<>(List.of("http_server_requests_seconds_count",
                 "http_server_requests_seconds_bucket", "jvm_memory_used_bytes"));
         expected.addAll(expectedMeters());
         assertThat(metrics.names(), hasItems(expected.toArray(String[]::new)));
         // Counted per route template: the path just read is there as itself, and no sample names a raw 404 path.
         assertThat(metrics.samples("http_server_requests_seconds_count").stream().map(s -> s.labels().get("uri")).toList(),
                 hasItem(service.readOnlyPath()));
-        given().get(service.basePath() + "/nothing-here/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().get(service.basePath() + "/nothing-here/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(PrometheusText.scrape().samples("http_server_requests_seconds_count").stream()
                 .map(s -> s.labels().get("uri")).toList(), not(hasItem(containsString("nothing-here"))));
         metrics.samples("jvm_memory_used_bytes").forEach(sample ->
