@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,17 +48,20 @@ class ObservabilityIT {
 
     @Test
     void everyMetricTheAlertsAndTheDashboardReadIsExposedByTheServices() throws IOException {
-        // A little of what operators watch: a request per route, a refused login (registered from the start anyway).
+        // A little of what operators watch: a request, a refused login, a case study whose event is published.
         given().get("/api/case-studies/template").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"username\": \"nobody-at-all\", \"password\": \"wrong-wrong\"}")
                 .post("/api/auth/login").then().statusCode(401);
+        RunningCasebook.newUser("author").request().contentType(ContentType.JSON)
+                .body(Map.of("title", "Observed", "summary", "A case study the meters see")).post("/api/case-studies")
+                .then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                scrape(Service.CASESTUDY).value("casebook_events_published_total", "topic", "casestudy.events") >= 1);
 
         Set<String> exposed = new TreeSet<>();
         for (Service service : Service.values()) {
-            String body = RestAssured.given().baseUri(RunningCasebook.services().get(service).url()).port(-1)
-                    .get("/q/metrics").then().statusCode(200).extract().asString();
             // Sample names, as queries use them: a histogram's _bucket, _count and _sum each.
-            exposed.addAll(PrometheusText.parse(body).names());
+            exposed.addAll(scrape(service).names());
         }
 
         Map<String, String> used = new TreeMap<>(); // metric -> where
@@ -79,6 +84,11 @@ class ObservabilityIT {
         for (String alert : alerts) {
             assertTrue(panelTitles.stream().anyMatch(title -> title.contains("(" + alert + ")")), "a panel for " + alert);
         }
+    }
+
+    private static PrometheusText scrape(Service service) {
+        return PrometheusText.parse(RestAssured.given().baseUri(RunningCasebook.services().get(service).url()).port(-1)
+                .get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     /** The expr of each rule, inline or folded (expr: >, then the lines indented deeper); the alert names too. */

@@ -5,13 +5,16 @@ import java.util.TreeSet;
 
 /**
  * The metric names a PromQL expression reads, found by a hand-written scan (no regular expression): every identifier
- * that is not a function (followed by "("), a keyword, a label matcher ({...}), a range ([5m]), a string, or a
- * grouping list (by (...), without (...), on (...), ignoring (...), group_left (...)).
+ * that is not a function (followed by "("), a keyword or aggregation operator, a label matcher ({...}), a range
+ * ([5m]), a string, or a grouping list (by (...), without (...), on (...), ignoring (...), group_left (...)).
  */
 final class PromQlNames {
 
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-            "ignoring", "group_left", "group_right", "inf", "nan");
+            "ignoring", "group_left", "group_right", "inf", "nan",
+            // aggregation operators, which may take their grouping before the parenthesis: max by (route) (...)
+            "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk",
+            "quantile", "limitk", "limit_ratio");
     private static final Set<String> GROUPING = Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
     private PromQlNames() {
