@@ -16,4 +16,9 @@ class ConformanceTest extends ServiceConformance {
         super(new Service("Casebook auth-service", "/api/auth", "/api/auth/roles", List.of("/api/auth/roles"),
                 List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
+
+    @Override
+    protected List<String> expectedMeters() {
+        return List.of("casebook_logins_refused_total", "casebook_outbox_backlog", "casebook_outbox_oldest_age_seconds");
+    }
 }

@@ -16,4 +16,11 @@ class ConformanceTest extends ServiceConformance {
         super(new Service("Casebook casestudy-service", "/api/case-studies", "/api/case-studies/template",
                 List.of("/api/case-studies/template"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
+
+    @Override
+    protected List<String> expectedMeters() {
+        return List.of("casebook_publishes_total", "casebook_imports_total", "casebook_outbox_backlog",
+                "casebook_outbox_oldest_age_seconds", "kafka_consumer_fetch_manager_records_lag_max",
+                "casebook_events_consumed_total", "casebook_events_dead_lettered_total");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.casebook.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import dev.casebook.testing.PrometheusText;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(SteeredServices.class)
 class CircuitBreakerTest {
+
+    private static final String CIRCUIT_STATE = "casebook_gateway_circuit_state";
 
     private static RequestSpecification withToken() {
         return given().header("Authorization", AccessTokens.bearer(AccessTokens.valid()));
@@ -53,6 +56,10 @@ class CircuitBreakerTest {
         }
         withToken().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'case-studies' }.data.circuit", equalTo("open"));
+        PrometheusText open = PrometheusText.scrape();
+        assertEquals(1, open.value(CIRCUIT_STATE, "route", "case-studies", "state", "open"), "what the breaker-open alert reads");
+        assertEquals(0, open.value(CIRCUIT_STATE, "route", "case-studies", "state", "closed"));
+        assertEquals(1, open.value(CIRCUIT_STATE, "route", "auth", "state", "closed"), "the others stay closed");
 
         StandIns.up("case-studies");
         // Open: though the service is back, the gateway does not ask it yet.
@@ -67,6 +74,7 @@ class CircuitBreakerTest {
         withToken().get("/api/case-studies/cs-1/revisions").then().statusCode(200);
         given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'case-studies' }.data.circuit", equalTo("closed"));
+        assertEquals(1, PrometheusText.scrape().value(CIRCUIT_STATE, "route", "case-studies", "state", "closed"));
     }
 
     @Test

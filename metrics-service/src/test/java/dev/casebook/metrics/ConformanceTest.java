@@ -24,4 +24,11 @@ class ConformanceTest extends ServiceConformance {
                 "/api/metrics/analytics/by-technology",
                 "/api/metrics/analytics/top"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
     }
+
+    @Override
+    protected List<String> expectedMeters() {
+        return List.of("casebook_outbox_backlog", "casebook_outbox_oldest_age_seconds",
+                "kafka_consumer_fetch_manager_records_lag_max", "agroal_active_count",
+                "casebook_events_consumed_total", "casebook_events_dead_lettered_total");
+    }
 }

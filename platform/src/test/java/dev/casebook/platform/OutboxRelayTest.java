@@ -7,6 +7,7 @@ import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.Outbox;
 import dev.casebook.platform.testapp.NoteResource.NoteCreated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.casebook.testing.PrometheusText;
 import dev.casebook.testing.Records;
 import dev.casebook.testing.TopicReader;
 import dev.casebook.testing.Topics;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,6 +148,9 @@ class OutboxRelayTest {
                 assertEquals(3, unpublished(keys), "not acknowledged, so not published");
                 Thread.sleep(500);
             }
+            // What an operator sees meanwhile: the backlog has grown by the three, and the oldest of them is waiting.
+            await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.scrape().value("casebook_outbox_backlog") >= 3);
+            assertTrue(PrometheusText.scrape().value("casebook_outbox_oldest_age_seconds") > 0);
         } finally {
             CasebookInfrastructure.kafka().start();
         }
@@ -160,6 +165,9 @@ class OutboxRelayTest {
             Thread.sleep(200);
         }
         assertEquals(0, unpublished(keys), "marked published once the broker acknowledged them");
+        await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.scrape().value("casebook_outbox_backlog") == 0);
+        assertEquals(0, PrometheusText.scrape().value("casebook_outbox_oldest_age_seconds"), "the backlog drained");
+        assertTrue(PrometheusText.scrape().value("casebook_events_published_total", "topic", "notes") >= 4);
     }
 
     private long unpublished(List<String> keys) throws Exception {

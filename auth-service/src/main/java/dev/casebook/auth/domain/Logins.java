@@ -36,18 +36,27 @@ public class Logins {
     private final PasswordHasher passwords;
     private final Pause pause;
     private final Executor blocking;
+    private final LoginMeters meters;
 
-    public Logins(LoginAttempts attempts, HashingPool hashing, PasswordHasher passwords, Pause pause, Executor blocking) {
+    public Logins(LoginAttempts attempts, HashingPool hashing, PasswordHasher passwords, Pause pause, Executor blocking,
+                  LoginMeters meters) {
         this.attempts = attempts;
         this.hashing = hashing;
         this.passwords = passwords;
         this.pause = pause;
         this.blocking = blocking; // Quarkus's worker pool: where the transactions run
+        this.meters = meters;
     }
 
     /** Tokens, or fails with {@code Unauthenticated} (401), {@code TooManyAttempts} (429) or {@code Busy} (503). */
     public CompletionStage<Sessions.Tokens> logIn(String username, String password, ClientAddress from) {
-        HashingPool.Place place = hashing.reserve(from.key());
+        HashingPool.Place place;
+        try {
+            place = hashing.reserve(from.key());
+        } catch (Busy | TooManyAttempts refused) {
+            meters.refused(refused);
+            throw refused;
+        }
         CompletionStage<Sessions.Tokens> tokens = CompletableFuture
                 .supplyAsync(() -> attempts.admit(username, from), blocking)
                 .whenComplete((admission, refused) -> {
@@ -102,13 +111,14 @@ public class Logins {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    // Callers see the refusal itself, not the CompletionException a stage wraps it in.
-    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+    // Callers see the refusal itself, not the CompletionException a stage wraps it in; the meters count it.
+    private <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
         CompletableFuture<T> result = new CompletableFuture<>();
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
                 result.complete(value);
             } else {
+                meters.refused(cause(failure));
                 result.completeExceptionally(cause(failure));
             }
         });

@@ -32,10 +32,12 @@ public class ImportResource {
     private final CaseStudyDesk desk;
     private final Callers callers;
     private final Representations representations;
+    private final CaseStudyMeters meters;
 
     public ImportResource(CaseStudyMarkdownImport markdownImport, CaseStudyDesk desk, Callers callers,
-                          Representations representations) {
+                          Representations representations, CaseStudyMeters meters) {
         this.representations = representations;
+        this.meters = meters;
         this.markdownImport = markdownImport;
         this.desk = desk;
         this.callers = callers;
@@ -57,8 +59,15 @@ public class ImportResource {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");
         }
-        CaseStudyMarkdownImport.Imported imported = markdownImport.read(markdown);
+        CaseStudyMarkdownImport.Imported imported;
+        try {
+            imported = markdownImport.read(markdown);
+        } catch (RuntimeException notTheTemplate) {
+            meters.importRefused();
+            throw notTheTemplate;
+        }
         CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), imported.metricsAsWritten(), callers.current());
+        meters.imported();
         return representations.imported(created, imported.notes(), Created.at(CaseStudyResource.PATH, created.id));
     }
 }

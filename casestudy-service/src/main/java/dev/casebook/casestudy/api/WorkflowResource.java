@@ -39,9 +39,11 @@ public class WorkflowResource {
     private final CaseStudyDesk desk;
     private final Callers callers;
     private final Representations representations;
+    private final CaseStudyMeters meters;
 
-    public WorkflowResource(CaseStudyDesk desk, Callers callers, Representations representations) {
+    public WorkflowResource(CaseStudyDesk desk, Callers callers, Representations representations, CaseStudyMeters meters) {
         this.representations = representations;
+        this.meters = meters;
         this.desk = desk;
         this.callers = callers;
     }
@@ -65,7 +67,9 @@ public class WorkflowResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     public Response publish(@PathParam("id") UUID id) {
-        return answer(desk.publish(id, callers.current()));
+        CaseStudy published = desk.publish(id, callers.current());
+        meters.published(); // the desk's transaction has committed by now
+        return answer(published);
     }
 
     @POST

@@ -5,6 +5,7 @@ import dev.casebook.metrics.contract.MetricsEvents;
 import dev.casebook.platform.events.EventHandlers;
 import dev.casebook.platform.events.EventPipeline;
 import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletionStage;
  * goes to {@code metrics.events.dlq} (see application.properties).
  */
 @ApplicationScoped
+@Startup // made at start, not at the first record, so its meters (pipeline.register) are there from the start
 public class MetricsTableListener {
 
     private final EventPipeline pipeline;
@@ -25,9 +27,9 @@ public class MetricsTableListener {
 
     public MetricsTableListener(EventPipeline pipeline, MetricsTableCopies copies) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of("metrics-table-copy")
+        this.handlers = pipeline.register(EventHandlers.of("metrics-table-copy")
                 .on(MetricsEvents.UPDATED, (table, event) -> copies.keep(table))
-                .on(MetricsEvents.PUBLISHED, (table, event) -> copies.keepPublished(table));
+                .on(MetricsEvents.PUBLISHED, (table, event) -> copies.keepPublished(table)));
     }
 
     @Incoming("metrics-tables")

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** An empty body is refused before the importer reads anything, so it needs no importer, desk or caller. */
+/** An empty body is refused before the importer reads anything, so it needs no importer, desk, caller or meters. */
 class ImportResourceTest {
 
-    private final ImportResource resource = new ImportResource(null, null, null, null);
+    private final ImportResource resource = new ImportResource(null, null, null, null, null);
 
     @Test
     void anEmptyBodyIsABadRequestThatPointsToTheTemplate() {

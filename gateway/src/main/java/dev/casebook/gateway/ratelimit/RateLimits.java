@@ -1,5 +1,8 @@
 package dev.casebook.gateway.ratelimit;
 
+import dev.casebook.platform.observability.CasebookMeters;
+import dev.casebook.platform.observability.MeterNames;
+import io.micrometer.core.instrument.Counter;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.casebook.gateway.config.GatewayConfig;
 import dev.casebook.gateway.security.Caller;
@@ -16,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * 429 with {@code Retry-After}.
  */
 @ApplicationScoped
-public class RateLimits implements Handler<RoutingContext> {
+public class RateLimits {
 
     static final String LIMIT = "RateLimit-Limit";
     static final String REMAINING = "RateLimit-Remaining";
@@ -25,15 +28,25 @@ public class RateLimits implements Handler<RoutingContext> {
     private final boolean enabled;
     private final RateLimiter limiter;
     private final ProblemWriter problems;
+    private final CasebookMeters meters;
 
-    public RateLimits(GatewayConfig config, ProblemWriter problems) {
+    public RateLimits(GatewayConfig config, ProblemWriter problems, CasebookMeters meters) {
+        this.meters = meters;
         this.enabled = config.rateLimit().enabled();
         this.limiter = new RateLimiter(config.rateLimit(), Ticker.systemTicker());
         this.problems = problems;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /**
+     * The handler for one route: one bucket per caller across all routes, and refusals counted per route
+     * ({@code casebook.gateway.rate.limited}), a bounded tag; the caller is never a tag.
+     */
+    public Handler<RoutingContext> forRoute(String route) {
+        Counter refusals = meters.counter(MeterNames.GATEWAY_RATE_LIMITED, "route", route);
+        return ctx -> handle(ctx, refusals);
+    }
+
+    private void handle(RoutingContext ctx, Counter refusals) {
         if (!enabled) {
             ctx.next();
             return;
@@ -46,6 +59,7 @@ public class RateLimits implements Handler<RoutingContext> {
         if (decision.allowed()) {
             ctx.next();
         } else {
+            refusals.increment();
             problems.send(ctx, new ProblemException(429, "Too many requests; try again in " + decision.retryAfter() + " s")
                     .withHeader("Retry-After", Long.toString(decision.retryAfter())));
         }

@@ -1,17 +1,21 @@
 package dev.casebook.gateway.routing;
 
 import dev.casebook.gateway.config.GatewayConfig;
+import dev.casebook.platform.observability.CasebookMeters;
+import dev.casebook.platform.observability.MeterNames;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,6 +28,7 @@ import java.util.function.Supplier;
  * is a success: the service is there and said something.
  */
 @ApplicationScoped
+@Startup // its gauges are on /q/metrics from the start
 public class CircuitBreakers {
 
     private static final Logger LOG = Logger.getLogger(CircuitBreakers.class);
@@ -31,7 +36,7 @@ public class CircuitBreakers {
     private final Map<String, CircuitBreaker> breakers = new HashMap<>();
     private final Duration openFor;
 
-    public CircuitBreakers(Downstreams downstreams, GatewayConfig config, Vertx vertx) {
+    public CircuitBreakers(Downstreams downstreams, GatewayConfig config, Vertx vertx, CasebookMeters meters) {
         GatewayConfig.CircuitBreaker settings = config.circuitBreaker();
         this.openFor = settings.openFor();
         CircuitBreakerOptions options = new CircuitBreakerOptions()
@@ -49,6 +54,12 @@ public class CircuitBreakers {
                     .halfOpenHandler(ignored -> LOG.infof("Circuit to %s is half-open: the next request is a trial", downstream.name()))
                     .closeHandler(ignored -> LOG.infof("Circuit to %s is closed again", downstream.name()));
             breakers.put(downstream.name(), breaker);
+            // One series per state with 1 for the breaker's state (Prometheus's way for an enum): "open == 1" alerts,
+            // and a dashboard shows the state without a legend for numbers. Three states, one per route: bounded.
+            for (CircuitBreakerState state : List.of(CircuitBreakerState.CLOSED, CircuitBreakerState.OPEN, CircuitBreakerState.HALF_OPEN)) {
+                meters.gauge(MeterNames.GATEWAY_CIRCUIT_STATE, null, breaker, b -> b.state() == state ? 1 : 0,
+                        "route", downstream.name(), "state", nameOf(state));
+            }
         }
     }
 
@@ -59,7 +70,10 @@ public class CircuitBreakers {
 
     /** "closed", "open" or "half-open". */
     public String state(Downstream downstream) {
-        CircuitBreakerState state = breakers.get(downstream.name()).state();
+        return nameOf(breakers.get(downstream.name()).state());
+    }
+
+    private static String nameOf(CircuitBreakerState state) {
         return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

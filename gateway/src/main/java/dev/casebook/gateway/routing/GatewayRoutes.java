@@ -3,6 +3,7 @@ package dev.casebook.gateway.routing;
 import dev.casebook.gateway.ratelimit.RateLimits;
 import dev.casebook.gateway.security.Admission;
 import dev.casebook.gateway.security.BearerTokens;
+import dev.casebook.platform.observability.UriTemplates;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +45,16 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         for (Downstream downstream : downstreams.all()) {
             // Vert.x matches /api/auth/* for /api/auth itself too, and not for /api/authority.
-            router.route(downstream.prefix() + "/*").order(ORDER)
+            String template = downstream.prefix() + "/*";
+            router.route(template).order(ORDER)
+                    // Counted per route: the services count per resource template, the gateway cannot know theirs,
+                    // and a raw path (with its ids) would be a series per case study.
+                    .handler(ctx -> {
+                        UriTemplates.name(ctx, template);
+                        ctx.next();
+                    })
                     .handler(bearerTokens)
-                    .handler(rateLimits)
+                    .handler(rateLimits.forRoute(downstream.name()))
                     .handler(admission)
                     .handler(ctx -> forwarder.forward(ctx, downstream));
             LOG.infof("%s and below go to %s at %s (timeout %d ms)", downstream.prefix(), downstream.name(),

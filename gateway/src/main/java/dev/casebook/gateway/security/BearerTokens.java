@@ -1,5 +1,6 @@
 package dev.casebook.gateway.security;
 
+import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.access.AccessVersions;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Checks the bearer token a request carries, with SmallRye JWT configured by the platform: signature
@@ -52,6 +54,8 @@ public class BearerTokens implements Handler<RoutingContext> {
                 .onComplete(verified -> {
                     if (verified.succeeded() && accessVersions.stillHolds(verified.result())) {
                         Caller.verified(verified.result().getSubject(), address).attachTo(ctx);
+                        // The rest of this request's log lines name the user (userId in the JSON logs); never the token.
+                        MDC.put(Callers.USER_LOG_KEY, verified.result().getSubject());
                     } else if (verified.succeeded()) {
                         LOG.debugf("Refused a revoked access token for %s %s", ctx.request().method(), ctx.request().path());
                         Caller.refused(address).attachTo(ctx);

@@ -5,6 +5,7 @@ import dev.casebook.metrics.domain.CaseStudyProjection;
 import dev.casebook.platform.events.EventHandlers;
 import dev.casebook.platform.events.EventPipeline;
 import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionStage;
  * to {@code casestudy.events.dlq} (see application.properties).
  */
 @ApplicationScoped
+@Startup // made at start, not at the first record, so its meters (pipeline.register) are there from the start
 public class CaseStudyEventsListener {
 
     static final String CONSUMER = "case-study-projection";
@@ -26,7 +28,7 @@ public class CaseStudyEventsListener {
 
     public CaseStudyEventsListener(EventPipeline pipeline, CaseStudyProjection projection) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of(CONSUMER)
+        this.handlers = pipeline.register(EventHandlers.of(CONSUMER)
                 .on(CaseStudyEvents.CREATED, (change, event) -> projection.created(change))
                 .on(CaseStudyEvents.UPDATED, (change, event) -> projection.workingVersion(change))
                 .on(CaseStudyEvents.SUBMITTED, (change, event) -> projection.workingVersion(change))
@@ -34,7 +36,7 @@ public class CaseStudyEventsListener {
                 .on(CaseStudyEvents.PUBLISHED, (published, event) -> projection.published(published))
                 .on(CaseStudyEvents.UNPUBLISHED, (change, event) -> projection.withdrawn(change))
                 .on(CaseStudyEvents.ARCHIVED, (change, event) -> projection.withdrawn(change))
-                .on(CaseStudyEvents.DELETED, (change, event) -> projection.deleted(change));
+                .on(CaseStudyEvents.DELETED, (change, event) -> projection.deleted(change)));
     }
 
     @Incoming("casestudy-events")

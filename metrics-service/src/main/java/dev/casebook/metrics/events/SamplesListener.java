@@ -8,6 +8,7 @@ import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.IncomingEvent;
 import dev.casebook.platform.events.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletionStage;
  * service does not know) goes to {@code metrics.samples.dlq}.
  */
 @ApplicationScoped
+@Startup // made at start, not at the first record, so its meters (pipeline.register) are there from the start
 public class SamplesListener {
 
     static final String TOPIC = "metrics.samples";
@@ -32,9 +34,9 @@ public class SamplesListener {
 
     public SamplesListener(EventPipeline pipeline, SampleIntake intake) {
         this.pipeline = pipeline;
-        this.handlers = EventHandlers.of("sample-intake")
+        this.handlers = pipeline.register(EventHandlers.of("sample-intake")
                 .on(SAMPLES, (samples, event) -> intake.addFromStream(caseStudyId(event), samples.samples()))
-                .plainRecordsAre(SAMPLES);
+                .plainRecordsAre(SAMPLES));
     }
 
     @Incoming("metrics-samples")

@@ -75,6 +75,13 @@ public final class EventHandlers {
         return consumer;
     }
 
+    /** The topics of the types it handles. */
+    Set<String> topics() {
+        Set<String> topics = new java.util.TreeSet<>();
+        byType.values().forEach(registered -> topics.add(registered.type().topic()));
+        return topics;
+    }
+
     Optional<EventType<?>> plainRecords() {
         return Optional.ofNullable(plainRecords);
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.platform.domain.InvalidInput;
+import dev.casebook.platform.observability.CasebookMeters;
+import dev.casebook.platform.observability.MeterNames;
 import dev.casebook.platform.requestid.RequestIds;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +48,19 @@ public class EventPipeline {
     private static final Logger LOG = Logger.getLogger(EventPipeline.class);
     /** The longest reason a dead letter and the log line about it carry. */
     private static final int MAX_REASON = 2000;
+    /** Dead-letter reasons as meters tell them: it can never be applied, or its effect failed every attempt. */
+    private static final String MALFORMED = "malformed";
+    private static final String RETRIES_EXHAUSTED = "retries-exhausted";
 
     private final ObjectMapper json;
     private final Validator validator;
     private final IdempotentConsumer idempotent;
     private final EventConsumerSettings settings;
+    private final CasebookMeters meters;
 
-    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings) {
+    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings,
+                         CasebookMeters meters) {
+        this.meters = meters;
         // A tolerant reader: members a producer adds later do not break its consumers.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
@@ -59,13 +68,38 @@ public class EventPipeline {
         this.settings = settings.consumer();
     }
 
+    /**
+     * Registers the consumer's meters ({@code casebook.events.consumed}, {@code .dead.lettered} per topic and reason)
+     * at 0 when the listener is made, so they are on /q/metrics, and a rate over them is right, before the first record.
+     *
+     * @return {@code handlers}
+     */
+    public EventHandlers register(EventHandlers handlers) {
+        for (String topic : handlers.topics()) {
+            consumed(topic, handlers);
+            deadLettered(topic, handlers, MALFORMED);
+            deadLettered(topic, handlers, RETRIES_EXHAUSTED);
+        }
+        return handlers;
+    }
+
+    private Counter consumed(String topic, EventHandlers handlers) {
+        return meters.counter(MeterNames.EVENTS_CONSUMED, "topic", topic, "consumer", handlers.consumer());
+    }
+
+    private Counter deadLettered(String topic, EventHandlers handlers, String reason) {
+        return meters.counter(MeterNames.EVENTS_DEAD_LETTERED, "topic", topic, "consumer", handlers.consumer(), "reason", reason);
+    }
+
     /** Acknowledges the message once its event is applied (or not for this consumer); dead-letters it otherwise. */
     public CompletionStage<Void> deliver(Message<String> message, EventHandlers handlers) {
         ConsumerRecord<String, String> record = recordOf(message);
         try {
             handle(record, handlers);
+            consumed(record.topic(), handlers).increment();
             return message.ack();
         } catch (RuntimeException e) {
+            deadLettered(record.topic(), handlers, e instanceof MalformedEventException ? MALFORMED : RETRIES_EXHAUSTED).increment();
             // The reason goes with the record; a sender's mistake needs no stack trace in this service's log. It may
             // quote the record (a parser's message does), so it is made printable first, for the log and the header,
             // and goes without its cause, whose message the dead-letter topic would carry as it is.

@@ -1,6 +1,8 @@
 package dev.casebook.platform.events;
 
 import dev.casebook.platform.database.SchemaMigrations;
+import dev.casebook.platform.observability.CasebookMeters;
+import dev.casebook.platform.observability.MeterNames;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,12 +59,14 @@ public class OutboxRelay {
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile boolean brokerUnreachable;
     private final SchemaMigrations migrations;
+    private final CasebookMeters meters;
 
     public OutboxRelay(KafkaConnection kafka,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        EventSettings events, OutboxSettings outbox, ManagedExecutor executor,
-                       @Readiness SchemaMigrations migrations) {
+                       @Readiness SchemaMigrations migrations, CasebookMeters meters) {
         this.migrations = migrations;
+        this.meters = meters;
         this.kafka = kafka;
         this.bootstrapServers = kafka.bootstrapServers();
         this.source = events.source().orElse("/casebook/" + applicationName);
@@ -158,7 +162,9 @@ public class OutboxRelay {
                 reportUnreachable(e);
                 break;
             }
-            events.get(acknowledged).publishedAt = now;
+            OutboxEvent event = events.get(acknowledged);
+            event.publishedAt = now;
+            meters.counter(MeterNames.EVENTS_PUBLISHED, "topic", event.topic).increment();
             acknowledged++;
         }
         if (acknowledged == events.size() && brokerUnreachable) {

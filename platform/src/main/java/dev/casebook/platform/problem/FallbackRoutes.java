@@ -1,5 +1,6 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.observability.UriTemplates;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,10 @@ public class FallbackRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> problems.send(ctx, 404));
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> {
+            UriTemplates.name(ctx, UriTemplates.UNMATCHED); // one series for every unknown path
+            problems.send(ctx, 404);
+        });
         for (int status : STATUSES) {
             router.errorHandler(status, ctx -> {
                 if (status >= 500 && ctx.failure() != null) {

@@ -1,8 +1,10 @@
 package dev.casebook.platform.requestid;
 
+import dev.casebook.platform.security.Callers;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
 
 /**
  * Gives every HTTP request an id before anything else sees it. The id is written back onto the
@@ -20,6 +22,7 @@ public class RequestIdFilter {
             ctx.request().headers().set(RequestIds.HEADER, id);
             ctx.response().headers().set(RequestIds.HEADER, id);
             RequestIds.use(id);
+            MDC.remove(Callers.USER_LOG_KEY); // set again once this request's caller is known
             ctx.next();
         }, PRIORITY);
     }

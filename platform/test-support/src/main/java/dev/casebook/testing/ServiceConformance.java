@@ -2,10 +2,14 @@ package dev.casebook.testing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -57,6 +61,32 @@ public abstract class ServiceConformance {
                 .statusCode(200)
                 .body("info.title", equalTo(service.apiTitle()));
         service.documentedPaths().forEach(path -> document.body("paths", hasKey(path)));
+    }
+
+    /**
+     * The Prometheus names (as {@code /q/metrics} shows them) this service must expose besides HTTP and JVM meters,
+     * such as {@code casebook_outbox_backlog_events}; none by default.
+     */
+    protected List<String> expectedMeters() {
+        return List.of();
+    }
+
+    @Test
+    void exposesItsMetricsAsPrometheusText() {
+        given().get(service.readOnlyPath()).then().statusCode(200);
+        PrometheusText metrics = PrometheusText.scrape();
+        List<String> expected = new ArrayList<>(List.of("http_server_requests_seconds_count",
+                "http_server_requests_seconds_bucket", "jvm_memory_used_bytes"));
+        expected.addAll(expectedMeters());
+        assertThat(metrics.names(), hasItems(expected.toArray(String[]::new)));
+        // Counted per route template: the path just read is there as itself, and no sample names a raw 404 path.
+        assertThat(metrics.samples("http_server_requests_seconds_count").stream().map(s -> s.labels().get("uri")).toList(),
+                hasItem(service.readOnlyPath()));
+        given().get(service.basePath() + "/nothing-here/" + UUID.randomUUID()).then().statusCode(404);
+        assertThat(PrometheusText.scrape().samples("http_server_requests_seconds_count").stream()
+                .map(s -> s.labels().get("uri")).toList(), not(hasItem(containsString("nothing-here"))));
+        metrics.samples("jvm_memory_used_bytes").forEach(sample ->
+                assertThat(sample.labels(), hasKey("service")));
     }
 
     @Test

@@ -1,0 +1,113 @@
+package dev.casebook.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.devstack.CasebookInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * With {@code CASEBOOK_LOG_JSON=true} the console writes each line as one JSON object with the request id and the
+ * service's name. The test reads the lines as the console would write them: through the console's own formatter.
+ */
+@QuarkusTest
+@QuarkusTestResource(CasebookInfrastructure.class)
+@TestProfile(JsonLogsTest.JsonSwitchOn.class)
+class JsonLogsTest {
+
+    /** The switch as an operator sets it (the environment variable the shared config reads). */
+    public static class JsonSwitchOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("CASEBOOK_LOG_JSON", "true");
+        }
+    }
+
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private Handler capture;
+
+    @BeforeEach
+    void captureWhatTheConsoleWrites() {
+        Formatter console = consoleFormatter(Logger.getLogger("").getHandlers());
+        assertNotNull(console, "a console handler");
+        capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(console.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void aLogLineIsJsonWithTheRequestIdAndTheServiceButNoToken() throws Exception {
+        String requestId = "json-" + UUID.randomUUID();
+        String token = "not.a-real.token-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).header("Authorization", "Bearer " + token)
+                .get("/notes/broken").then().statusCode(500);
+
+        List<String> ours;
+        synchronized (lines) {
+            ours = lines.stream().filter(line -> line.contains(requestId)).toList();
+        }
+        assertFalse(ours.isEmpty(), "the failure was logged under the request's id");
+        for (String line : ours) {
+            JsonNode json = new ObjectMapper().readTree(line);
+            assertEquals(requestId, json.path("mdc").path("requestId").asText(), line);
+            assertEquals("platform-test", json.path("service").asText(), line);
+            assertEquals(1, line.strip().lines().count(), "one line per record");
+            assertThat(line, not(containsString(token)));
+        }
+    }
+
+    private static Formatter consoleFormatter(Handler[] handlers) {
+        for (Handler handler : handlers) {
+            if (handler.getClass().getSimpleName().contains("Console")) {
+                return handler.getFormatter();
+            }
+            if (handler instanceof org.jboss.logmanager.ExtHandler ext) {
+                Formatter nested = consoleFormatter(ext.getHandlers());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+}
