@@ -1,14 +1,10 @@
 package dev.casebook.auth.domain;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.casebook.platform.database.TransactionLocks;
 
-/**
- * PostgreSQL advisory locks held until the end of the transaction, so that checks and the writes that follow
- * them cannot interleave, also across instances of the service.
- */
+/** The locks auth-service's checks take (platform's {@link TransactionLocks}). */
 final class SerialLocks {
 
-    // The two-integer form keeps these apart from the one-bigint locks the platform's outbox relay takes.
     private static final int LOGIN_ATTEMPTS = 0x4c4f47; // per username
     private static final int ADMINS = 0x41444d;         // changes that could leave no admin
 
@@ -16,18 +12,10 @@ final class SerialLocks {
     }
 
     static void loginAttemptsOf(String usernameKey) {
-        lock(LOGIN_ATTEMPTS, usernameKey.hashCode()); // String.hashCode is specified, so equal on every instance
+        TransactionLocks.hold(LOGIN_ATTEMPTS, usernameKey);
     }
 
     static void admins() {
-        lock(ADMINS, 0);
-    }
-
-    private static void lock(int kind, int key) {
-        Panache.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:kind, :key)")
-                .setParameter("kind", kind)
-                .setParameter("key", key)
-                .getSingleResult();
+        TransactionLocks.hold(ADMINS, 0);
     }
 }

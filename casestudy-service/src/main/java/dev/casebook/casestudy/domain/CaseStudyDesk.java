@@ -14,6 +14,7 @@ import dev.casebook.platform.domain.StaleVersion;
 import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.casebook.platform.database.TransactionLocks;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -30,6 +31,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class CaseStudyDesk {
+
+    private static final int SLUG_FAMILY = 0x534c55; // per slug family (Slugs.family)
 
     private final CaseStudyAnnouncements events;
 
@@ -229,6 +232,7 @@ public class CaseStudyDesk {
         if (Slugs.RESERVED.contains(slug)) {
             throw InvalidInput.of("slug", "is a name the API uses itself; choose another");
         }
+        holdSlugsOf(slug);
         if (CaseStudy.slugTaken(slug, except == null ? new UUID(0, 0) : except)) {
             throw new Conflict("The slug '" + slug + "' is taken by another case study").with("slug", slug);
         }
@@ -237,11 +241,18 @@ public class CaseStudyDesk {
 
     private static String freeSlugFor(String title) {
         String base = Slugs.fromTitle(title);
+        holdSlugsOf(base);
         String slug = base;
         for (int n = 2; Slugs.RESERVED.contains(slug) || CaseStudy.slugTaken(slug, new UUID(0, 0)); n++) {
             slug = base + "-" + n;
         }
         return slug;
+    }
+
+    // Two requests choosing a slug of one family take turns until the first commits, on every instance: otherwise
+    // both could find "checkout" free, and the second would fail on the unique index with a 500.
+    private static void holdSlugsOf(String slug) {
+        TransactionLocks.hold(SLUG_FAMILY, Slugs.family(slug));
     }
 
     // Microseconds: what PostgreSQL keeps, so a value read back equals the one written.

@@ -29,6 +29,18 @@ public final class Slugs {
         return slug.isEmpty() ? "case-study" : slug;
     }
 
+    /**
+     * The slug without a trailing {@code -<number>}: {@code checkout-2} and {@code checkout} are one family, since a
+     * title's slug is numbered within its family when taken. Read by hand, not by a regular expression on user text.
+     */
+    public static String family(String slug) {
+        int end = slug.length();
+        while (end > 0 && Character.isDigit(slug.charAt(end - 1))) {
+            end--;
+        }
+        return end < slug.length() && end > 1 && slug.charAt(end - 1) == '-' ? slug.substring(0, end - 1) : slug;
+    }
+
     /** A path segment that is a UUID names a case study by id; anything else by slug. */
     public static Optional<UUID> asUuid(String idOrSlug) {
         try {

@@ -56,4 +56,14 @@ class SlugsTest {
         assertFalse(Slugs.asUuid("1-2-3-4-5").isPresent(), "UUID.fromString accepts this; a slug it is");
         assertFalse(Slugs.asUuid("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz").isPresent());
     }
+
+    @Test
+    void aNumberedSlugIsOfTheFamilyOfItsBase() {
+        assertEquals("checkout", Slugs.family("checkout"));
+        assertEquals("checkout", Slugs.family("checkout-2"));
+        assertEquals("checkout", Slugs.family("checkout-117"));
+        assertEquals("kafka-2024", Slugs.family("kafka-2024-3"));
+        assertEquals("2024", Slugs.family("2024"));
+        assertEquals("v2", Slugs.family("v2"));
+    }
 }
