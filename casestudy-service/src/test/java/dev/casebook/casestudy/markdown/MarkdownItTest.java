@@ -3,20 +3,21 @@ package dev.casebook.casestudy.markdown;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.casestudy.contract.CaseStudyDocument;
+import dev.casebook.testing.Commands;
+import dev.casebook.testing.Commands.Run;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ class MarkdownItTest {
 
     @BeforeAll
     static void install() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(available("node") && available("npm"), "MarkdownItTest needs Node.js 20+ and npm on the PATH, "
+        Assumptions.assumeTrue(Commands.available("node") && Commands.available("npm"), "MarkdownItTest needs Node.js 20+ and npm on the PATH, "
                 + "and did not find them: the check with markdown-it did NOT run (apt-get install nodejs npm)");
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "render.mjs")) {
@@ -134,30 +135,7 @@ class MarkdownItTest {
         return new ObjectMapper().readTree(node.output());
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
     private static Run run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes(); // ends when the process does
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not end within " + timeoutSeconds + " s");
-        }
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static boolean available(String tool) {
-        try {
-            Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.run(WORK, Map.of(), timeoutSeconds, command);
     }
 }

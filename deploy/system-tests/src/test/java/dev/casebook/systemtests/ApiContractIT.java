@@ -1,5 +1,6 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.testing.Commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ class ApiContractIT {
 
     @Test
     void theMergedDocumentPassesRedoclysRecommendedRules() throws Exception {
-        NodeTools.Run lint = NodeTools.tool(Map.of(), "redocly", "lint", "openapi.json", "--config=redocly.yaml", "--format=json");
+        Commands.Run lint = NodeTools.tool(Map.of(), "redocly", "lint", "openapi.json", "--config=redocly.yaml", "--format=json");
         assertThat(lint.output(), lint.exitCode(), equalTo(0));
         // Redocly prints a banner about Node.js versions before its JSON on some machines
         JsonNode report = new ObjectMapper().readTree(lint.output().substring(lint.output().indexOf("{\n")));
@@ -41,12 +42,12 @@ class ApiContractIT {
 
     @Test
     void aStrictTypeScriptClientGeneratedFromItCompilesAndRuns() throws Exception {
-        NodeTools.Run generate = NodeTools.tool(Map.of(), "openapi-typescript", "openapi.json", "-o", "api.d.ts");
+        Commands.Run generate = NodeTools.tool(Map.of(), "openapi-typescript", "openapi.json", "-o", "api.d.ts");
         assertThat(generate.output(), generate.exitCode(), equalTo(0));
-        NodeTools.Run compile = NodeTools.tool(Map.of(), "tsc", "-p", "tsconfig.json");
+        Commands.Run compile = NodeTools.tool(Map.of(), "tsc", "-p", "tsconfig.json");
         assertThat(compile.output(), compile.exitCode(), equalTo(0));
 
-        NodeTools.Run story = NodeTools.run(Map.of("CASEBOOK_URL", io.restassured.RestAssured.baseURI,
+        Commands.Run story = NodeTools.run(Map.of("CASEBOOK_URL", io.restassured.RestAssured.baseURI,
                 "CASEBOOK_USERNAME", "admin", "CASEBOOK_PASSWORD", RunningCasebook.adminPassword()), 120, "node", "dist/example.js");
         assertThat(story.output(), story.exitCode(), equalTo(0));
         assertThat(story.output(), containsString("edited to version 1"));

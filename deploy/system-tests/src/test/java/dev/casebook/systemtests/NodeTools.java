@@ -1,16 +1,17 @@
 package dev.casebook.systemtests;
 
+import dev.casebook.testing.Commands;
+import dev.casebook.testing.Commands.Run;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Node.js tools frontend teams use on Casebook (Redocly, openapi-typescript, tsc), installed from the npm
@@ -21,16 +22,12 @@ final class NodeTools {
     static final Path SOURCES = Path.of("src/test/typescript");
     static final Path WORK = Path.of("target/typescript");
 
-    /** What a command printed, and how it ended. */
-    record Run(int exitCode, String output) {
-    }
-
     private NodeTools() {
     }
 
     /** Installs the pinned tools once; a machine without Node.js and npm skips the test, saying so. */
     static synchronized void install() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(available("node") && available("npm"),
+        Assumptions.assumeTrue(Commands.available("node") && Commands.available("npm"),
                 "This test needs Node.js 20+ and npm on the PATH (the image has them; apt-get install nodejs npm otherwise)");
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "tsconfig.json", "redocly.yaml", "example.ts")) {
@@ -53,30 +50,8 @@ final class NodeTools {
     }
 
     static Run run(Map<String, String> env, int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
-        builder.environment().put("NO_COLOR", "1");
-        builder.environment().put("REDOCLY_TELEMETRY", "off");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes(); // ends when the process does
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not end within " + timeoutSeconds + " s");
-        }
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static boolean available(String tool) {
-        try {
-            Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Map<String, String> quiet = new HashMap<>(Map.of("NO_COLOR", "1", "REDOCLY_TELEMETRY", "off"));
+        quiet.putAll(env);
+        return Commands.run(WORK, quiet, timeoutSeconds, command);
     }
 }

@@ -3,6 +3,7 @@ package dev.casebook.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookServices.Service;
+import dev.casebook.testing.Commands;
 import dev.casebook.testing.PrometheusText;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +39,7 @@ class ObservabilityIT {
 
     @Test
     void theRulesAndTheLocalScrapeConfigurationPassPromtool() throws Exception {
-        assumeTrue(onPath("promtool"), "promtool not installed, skipped (Debian: apt-get install prometheus)");
+        assumeTrue(Commands.available("promtool"), "promtool not installed, skipped (Debian: apt-get install prometheus)");
         promtool("check", "rules", "alerts.yml");
         promtool("test", "rules", "alerts-test.yml");
         promtool("check", "config", "prometheus-local.yml");
@@ -126,18 +125,10 @@ class ObservabilityIT {
         return i == line.length() ? Integer.MAX_VALUE : i;
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-    }
-
     private static void promtool(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("promtool"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(OBSERVABILITY.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " says:\n" + output);
+        Commands.Run promtool = Commands.run(OBSERVABILITY, Map.of(), 60, command.toArray(String[]::new));
+        assertEquals(0, promtool.exitCode(), String.join(" ", command) + " says:\n" + promtool.output());
     }
 }

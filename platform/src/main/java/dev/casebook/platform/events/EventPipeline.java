@@ -1,9 +1,5 @@
 package dev.casebook.platform.events;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
@@ -12,19 +8,11 @@ import io.micrometer.core.instrument.Counter;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.lang.annotation.Annotation;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -52,18 +40,15 @@ public class EventPipeline {
     private static final String MALFORMED = "malformed";
     private static final String RETRIES_EXHAUSTED = "retries-exhausted";
 
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final EventData eventData;
     private final IdempotentConsumer idempotent;
     private final EventConsumerSettings settings;
     private final CasebookMeters meters;
 
-    public EventPipeline(ObjectMapper json, Validator validator, IdempotentConsumer idempotent, EventSettings settings,
+    public EventPipeline(EventData eventData, IdempotentConsumer idempotent, EventSettings settings,
                          CasebookMeters meters) {
         this.meters = meters;
-        // A tolerant reader: members a producer adds later do not break its consumers.
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.validator = validator;
+        this.eventData = eventData;
         this.idempotent = idempotent;
         this.settings = settings.consumer();
     }
@@ -127,48 +112,16 @@ public class EventPipeline {
             }
             throw new MalformedEventException(event.describe() + " is of a type " + handlers.consumer() + " does not know");
         }
-        requireOwner(event, registered.get().type());
+        EventData.requireOwner(event, registered.get().type());
         String previous = RequestIds.current();
         RequestIds.use(event.requestId());
         try {
-            Object data = read(event, registered.get().type());
+            Object data = eventData.read(event, registered.get().type());
             retrying(event, () -> idempotent.applyOnce(handlers.consumer(), event,
                     applied -> registered.get().handle(data, applied)));
         } finally {
             RequestIds.use(previous);
         }
-    }
-
-    // The broker lets only the owner write its topic; this catches what its ACLs would not (a topic shared by mistake,
-    // a principal with too many rights) and says so in the dead-letter topic.
-    private static void requireOwner(IncomingEvent event, EventType<?> type) {
-        if (type.source().isPresent() && !type.source().get().equals(event.source())) {
-            throw new MalformedEventException(event.describe() + " does not come from its owner " + type.source().get()
-                    + " but from " + IncomingEvent.printable(event.source()));
-        }
-    }
-
-    private <T> T read(IncomingEvent event, EventType<T> type) {
-        String what = nameOf(type.dataType());
-        T data;
-        try {
-            data = json.readValue(event.data(), type.dataType());
-        } catch (JsonParseException e) {
-            throw new MalformedEventException(event.describe() + " holds no " + what + ": it does not carry JSON ("
-                    + e.getOriginalMessage() + ")", e);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(event.describe() + " holds no " + what + ": " + e.getOriginalMessage(), e);
-        }
-        if (data == null) {
-            throw new MalformedEventException(event.describe() + " holds no " + what + ": its data is null");
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(data);
-        if (!violations.isEmpty()) {
-            throw new MalformedEventException(event.describe() + " " + violations.stream()
-                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(EventPipeline::explain).collect(Collectors.joining("; ")));
-        }
-        return data;
     }
 
     private void retrying(IncomingEvent event, Runnable effect) {
@@ -192,17 +145,6 @@ public class EventPipeline {
                 pause *= 2;
             }
         }
-    }
-
-    private static String explain(ConstraintViolation<?> violation) {
-        Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
-        boolean missing = constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class;
-        return missing ? "lacks " + violation.getPropertyPath() : violation.getPropertyPath() + " " + violation.getMessage();
-    }
-
-    // CaseStudyChange is "case study change": how the reason names what the data should have been.
-    private static String nameOf(Class<?> type) {
-        return type.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase();
     }
 
     @SuppressWarnings("unchecked")
