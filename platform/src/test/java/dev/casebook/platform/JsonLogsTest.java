@@ -76,10 +76,12 @@ class JsonLogsTest {
     }
 
     @Test
-    void aLogLineIsJsonWithTheRequestIdAndTheServiceButNoToken() throws Exception {
+    void aLogLineIsJsonWithTheRequestIdTheTraceAndTheServiceButNoToken() throws Exception {
         String requestId = "json-" + UUID.randomUUID();
         String token = "not.a-real.token-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         given().header("X-Request-Id", requestId).header("Authorization", "Bearer " + token)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .get("/notes/broken").then().statusCode(500);
 
         List<String> ours;
@@ -90,6 +92,8 @@ class JsonLogsTest {
         for (String line : ours) {
             JsonNode json = new ObjectMapper().readTree(line);
             assertEquals(requestId, json.path("mdc").path("requestId").asText(), line);
+            assertEquals(traceId, json.path("mdc").path("traceId").asText(), "in the client's trace: " + line);
+            assertThat(json.path("mdc").path("spanId").asText(), org.hamcrest.Matchers.matchesPattern("[0-9a-f]{16}"));
             assertEquals("platform-test", json.path("service").asText(), line);
             assertEquals(1, line.strip().lines().count(), "one line per record");
             assertThat(line, not(containsString(token)));

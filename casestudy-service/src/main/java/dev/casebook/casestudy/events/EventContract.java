@@ -81,6 +81,10 @@ public class EventContract {
         properties.putObject(CloudEventHeaders.TIME).put("type", "string").put("format", "date-time");
         properties.putObject(CloudEventHeaders.SUBJECT).put("type", "string").put("description", "The case study's slug");
         properties.putObject(CloudEventHeaders.REQUEST_ID).put("type", "string").put("description", "The request that caused the event");
+        properties.putObject(CloudEventHeaders.TRACE_PARENT).put("type", "string").put("description",
+                "CloudEvents distributed tracing: the W3C traceparent of the span that published the event; continue the trace from it");
+        properties.putObject(CloudEventHeaders.TRACE_STATE).put("type", "string").put("description",
+                "CloudEvents distributed tracing: the W3C tracestate that goes with ce_traceparent, when there is one");
         properties.putObject(CloudEventHeaders.CONTENT_TYPE).put("type", "string").put("const", CloudEventHeaders.JSON);
         schema.putArray("required").add(CloudEventHeaders.SPEC_VERSION).add(CloudEventHeaders.ID).add(CloudEventHeaders.TYPE).add(CloudEventHeaders.SOURCE).add(CloudEventHeaders.TIME);
         return schema;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -51,6 +52,11 @@ public class RunningCasebook implements BeforeAllCallback {
         return stack.services();
     }
 
+    /** The spans every service exported in this run, as an OpenTelemetry Collector received them. */
+    static TraceCollector traces() {
+        return stack.traces();
+    }
+
     public static DevStack infrastructure() {
         return stack.infrastructure();
     }
@@ -75,13 +81,16 @@ public class RunningCasebook implements BeforeAllCallback {
             if (stack == null) {
                 Path data = Files.createTempDirectory("casebook-system-test-");
                 DevStack infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
+                TraceCollector traces = new TraceCollector();
+                Map<String, String> environment = new HashMap<>(traces.environment());
+                environment.putAll(Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                        // a test suite asks far faster than a client; the limit itself is tested in the gateway
+                        "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
+                        "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"));
                 CasebookServices services = CasebookServices.start(repositoryRoot(), infrastructure,
                         SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(),
-                        Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                                // a test suite asks far faster than a client; the limit itself is tested in the gateway
-                                "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
-                                "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"), RunningCasebook::keep, Duration.ofMinutes(3));
-                stack = new Stack(data, infrastructure, services);
+                        environment, RunningCasebook::keep, Duration.ofMinutes(3));
+                stack = new Stack(data, infrastructure, services, traces);
                 // Closed by JUnit when the whole run ends, after the last test class.
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningCasebook.class, stack);
             }
@@ -90,13 +99,14 @@ public class RunningCasebook implements BeforeAllCallback {
         RestAssured.port = -1;
     }
 
-    record Stack(Path data, DevStack infrastructure, CasebookServices services)
+    record Stack(Path data, DevStack infrastructure, CasebookServices services, TraceCollector traces)
             implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public void close() throws Exception {
             services.close();
             infrastructure.close();
+            traces.close();
             try (var paths = Files.walk(data)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

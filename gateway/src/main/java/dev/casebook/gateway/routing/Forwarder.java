@@ -5,7 +5,11 @@ import dev.casebook.gateway.ratelimit.RateLimits;
 import dev.casebook.platform.problem.ProblemException;
 import dev.casebook.platform.problem.ProblemWriter;
 import dev.casebook.platform.requestid.RequestIds;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyRequest;
@@ -31,8 +35,11 @@ public class Forwarder {
     private final CircuitBreakers breakers;
     private final ProblemWriter problems;
     private final PublicAddress publicAddress;
+    private final TextMapPropagator traceContext;
 
-    public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems, GatewayConfig config) {
+    public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems, GatewayConfig config,
+                     OpenTelemetry openTelemetry) {
+        this.traceContext = openTelemetry.getPropagators().getTextMapPropagator();
         this.downstreams = downstreams;
         this.breakers = breakers;
         this.problems = problems;
@@ -43,6 +50,8 @@ public class Forwarder {
         // Headers are copied here, after the request id filter: the service sees the id the client gets back.
         ProxyRequest request = ProxyRequest.reverseProxy(ctx.request());
         ForwardedHeaders.rewrite(request.headers(), ctx.request(), publicAddress);
+        // The service continues the gateway's span, not the client's, so a trace shows the hop through the gateway.
+        traceContext.inject(Context.current(), request.headers(), MultiMap::set);
         // The service gets the path the gateway routed on: a '..' cannot lead it outside its prefix.
         String query = ctx.request().query();
         request.setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query);

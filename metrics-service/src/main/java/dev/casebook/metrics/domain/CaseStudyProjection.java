@@ -70,6 +70,8 @@ public class CaseStudyProjection {
         caseStudy.technologies.addAll(technologies(document == null ? null : document.techStack()));
         caseStudy.persist();
         desk.publish(caseStudy);
+        // One line per publication, in the trace of the publish that caused it: where an operator follows one.
+        LOG.infof("Case study %s (version %d) is in analytics", published.id(), published.version());
     }
 
     /** Unpublished or archived: out of analytics, its metrics kept. */

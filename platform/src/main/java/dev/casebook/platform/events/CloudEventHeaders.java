@@ -11,6 +11,9 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     /** Extension attribute carrying the request that caused the event. */
     public static final String REQUEST_ID = "ce_requestid";
+    /** The distributed-tracing extension: the W3C trace context of the span that published the event. */
+    public static final String TRACE_PARENT = "ce_traceparent";
+    public static final String TRACE_STATE = "ce_tracestate";
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_1_0 = "1.0";

@@ -44,10 +44,12 @@ public class EventPipeline {
     private final IdempotentConsumer idempotent;
     private final EventConsumerSettings settings;
     private final CasebookMeters meters;
+    private final EventTracing tracing;
 
     public EventPipeline(EventData eventData, IdempotentConsumer idempotent, EventSettings settings,
-                         CasebookMeters meters) {
+                         CasebookMeters meters, EventTracing tracing) {
         this.meters = meters;
+        this.tracing = tracing;
         this.eventData = eventData;
         this.idempotent = idempotent;
         this.settings = settings.consumer();
@@ -79,28 +81,43 @@ public class EventPipeline {
     /** Acknowledges the message once its event is applied (or not for this consumer); dead-letters it otherwise. */
     public CompletionStage<Void> deliver(Message<String> message, EventHandlers handlers) {
         ConsumerRecord<String, String> record = recordOf(message);
-        try {
-            handle(record, handlers);
-            consumed(record.topic(), handlers).increment();
-            return message.ack();
-        } catch (RuntimeException e) {
-            deadLettered(record.topic(), handlers, e instanceof MalformedEventException ? MALFORMED : RETRIES_EXHAUSTED).increment();
-            // The reason goes with the record; a sender's mistake needs no stack trace in this service's log. It may
-            // quote the record (a parser's message does), so it is made printable first, for the log and the header,
-            // and goes without its cause, whose message the dead-letter topic would carry as it is.
-            String reason = IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON);
-            LOG.warnf("%s goes to the dead-letter topic: %s", handlers.consumer(), reason);
-            return message.nack(new MalformedEventException(reason));
+        try (EventTracing.Processing processing = tracing.startProcessing(record, handlers.consumer())) {
+            try {
+                apply(record, handlers);
+                consumed(record.topic(), handlers).increment();
+                return message.ack();
+            } catch (RuntimeException e) {
+                deadLettered(record.topic(), handlers, e instanceof MalformedEventException ? MALFORMED : RETRIES_EXHAUSTED).increment();
+                // The reason goes with the record; a sender's mistake needs no stack trace in this service's log. It
+                // may quote the record (a parser's message does), so it is made printable first, for the log and the
+                // header, and goes without its cause, whose message the dead-letter topic would carry as it is.
+                String reason = IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON);
+                processing.failed(reason);
+                LOG.warnf("%s goes to the dead-letter topic: %s", handlers.consumer(), reason);
+                return message.nack(new MalformedEventException(reason));
+            }
         }
     }
 
     /**
-     * Applies the record's event with its handler, or does nothing for a type {@code handlers} has none for.
+     * Applies the record's event with its handler, in the trace that published it, or does nothing for a type
+     * {@code handlers} has none for.
      *
      * @throws MalformedEventException when the record can never be applied
      * @throws RuntimeException        the last failure when every attempt failed
      */
     public void handle(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        try (EventTracing.Processing processing = tracing.startProcessing(record, handlers.consumer())) {
+            try {
+                apply(record, handlers);
+            } catch (RuntimeException e) {
+                processing.failed(IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON));
+                throw e;
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
         IncomingEvent event = handlers.plainRecords()
                 .filter(plain -> record.headers().lastHeader(CloudEventHeaders.TYPE) == null)
                 .map(plain -> IncomingEvent.plain(record, plain.type()))

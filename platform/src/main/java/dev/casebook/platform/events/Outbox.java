@@ -55,6 +55,7 @@ public class Outbox {
         event.occurredAt = Instant.now();
         event.requestId = RequestIds.current();
         event.data = toJson(data);
+        EventTracing.stampCurrent(event);
         event.persist();
         nudgeRelayAfterCommit();
         return event.eventId;

@@ -44,6 +44,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String data;
 
+    /** The W3C trace context of the span that wrote the row (EventTracing), or null outside a trace. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

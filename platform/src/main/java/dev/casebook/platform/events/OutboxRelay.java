@@ -3,6 +3,8 @@ package dev.casebook.platform.events;
 import dev.casebook.platform.database.SchemaMigrations;
 import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,12 +62,14 @@ public class OutboxRelay {
     private volatile boolean brokerUnreachable;
     private final SchemaMigrations migrations;
     private final CasebookMeters meters;
+    private final EventTracing tracing;
 
     public OutboxRelay(KafkaConnection kafka,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        EventSettings events, OutboxSettings outbox, ManagedExecutor executor,
-                       @Readiness SchemaMigrations migrations, CasebookMeters meters) {
+                       @Readiness SchemaMigrations migrations, CasebookMeters meters, EventTracing tracing) {
         this.migrations = migrations;
+        this.tracing = tracing;
         this.meters = meters;
         this.kafka = kafka;
         this.bootstrapServers = kafka.bootstrapServers();
@@ -145,7 +149,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         try {
             for (OutboxEvent event : events) {
-                sends.add(producer().send(toRecord(event)));
+                sends.add(send(event));
             }
         } catch (RuntimeException e) {
             // Sends already handed to the producer are still awaited below.
@@ -172,6 +176,24 @@ public class OutboxRelay {
             LOG.infof("Kafka at %s is reachable again; outbox events are flowing", bootstrapServers);
         }
         return acknowledged == events.size() ? acknowledged : 0;
+    }
+
+    /** Hands {@code event} to the producer, in a span of the trace that wrote it, which ends when the broker answers. */
+    private Future<RecordMetadata> send(OutboxEvent event) {
+        ProducerRecord<String, byte[]> record = toRecord(event);
+        Span span = tracing.startPublishing(event, record.headers());
+        try {
+            return producer().send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getMessage());
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            span.end();
+            throw e;
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
