@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.Outbox;
+import dev.casebook.platform.events.OutboxParking;
 import dev.casebook.platform.testapp.NoteResource.NoteCreated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.casebook.testing.PrometheusText;
@@ -84,7 +85,7 @@ class OutboxRelayTest {
             assertEquals(id, data.get("id").asLong());
             assertEquals("published", data.get("text").asText());
         }
-        assertEquals(0, count("SELECT count(*) FROM platformtest.outbox_event WHERE published_at IS NULL"),
+        assertEquals(0, count("SELECT count(*) FROM platformtest.outbox_event WHERE published_at IS NULL AND parked_at IS NULL"),
                 "rows are marked published once the broker acknowledged them");
     }
 
@@ -168,6 +169,52 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.scrape().value("casebook_outbox_backlog") == 0);
         assertEquals(0, PrometheusText.scrape().value("casebook_outbox_oldest_age_seconds"), "the backlog drained");
         assertTrue(PrometheusText.scrape().value("casebook_events_published_total", "topic", "notes") >= 4);
+    }
+
+    @Test
+    void aRowTheBrokerRefusesForGoodIsParkedOnceAndTheRowsAfterItFlow() throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger parkingLog = java.util.logging.Logger.getLogger(OutboxParking.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        parkingLog.addHandler(capture);
+        try {
+            // Over the producer's max.request.size (1 MB): no retry can send it.
+            long poisonId = System.nanoTime();
+            UUID poison = QuarkusTransaction.requiringNew().call(() ->
+                    outbox.emit(NoteCreated.TYPE, new NoteCreated(poisonId, "x".repeat(1_500_000))));
+            long after = createNote("written after the poisoned row", "after-poison");
+
+            try (TopicReader topic = Topics.ofThisService().reader("notes")) {
+                // Sent again with each try of the refused row before it, so once in effect: one event id.
+                assertEquals(1, Records.distinct(topic.read(r -> r.key().equals("note-" + after), 1, Duration.ofSeconds(30))).size(),
+                        "the row after the refused one is published");
+            }
+            assertEquals(1, count("SELECT count(*) FROM platformtest.outbox_event WHERE event_id = '" + poison
+                    + "' AND parked_at IS NOT NULL AND published_at IS NULL AND refusals = 3"
+                    + " AND park_reason LIKE 'RecordTooLargeException: %'"), "parked after three refusals, with the reason");
+            await().atMost(Duration.ofSeconds(10)).until(() -> PrometheusText.scrape().value("casebook_outbox_parked_rows") >= 1);
+            assertTrue(PrometheusText.scrape().value("casebook_outbox_parked_total", "topic", "notes") >= 1);
+            assertEquals(1, warnings.stream().filter(line -> line.startsWith("WARN") && line.contains(poison.toString())).count(),
+                    "logged once: " + warnings);
+        } finally {
+            parkingLog.removeHandler(capture);
+            // What an operator does with a row that can never go (README "Parked events"): let it go.
+            count("WITH gone AS (DELETE FROM platformtest.outbox_event WHERE parked_at IS NOT NULL RETURNING 1) SELECT count(*) FROM gone");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> PrometheusText.scrape().value("casebook_outbox_parked_rows") == 0);
     }
 
     private long unpublished(List<String> keys) throws Exception {

@@ -52,11 +52,17 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    static List<OutboxEvent> nextUnpublished(int limit) {
-        return find("publishedAt is null order by id").page(0, limit).list();
-    }
+    /** How often the broker refused the row for good (OutboxRelay parks it after a few). */
+    public int refusals;
 
-    static long countUnpublished() {
-        return count("publishedAt is null");
+    /** Set when the row was parked: the relay no longer sends it, and the rows after it flow. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
+
+    static List<OutboxEvent> nextUnpublished(int limit) {
+        return find("publishedAt is null and parkedAt is null order by id").page(0, limit).list();
     }
 }

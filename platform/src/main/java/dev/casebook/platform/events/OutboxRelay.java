@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), and marks
  * a row published only after the broker acknowledged it. A row whose send failed stays, and so do all
  * after it: the next run starts again from there. Consumers see an event at least once and drop
- * repeats by its id.
+ * repeats by its id. A row the broker refuses for good is parked after a few tries ({@link OutboxParking}), so
+ * that one poisoned row does not hold up every event behind it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "casebook.events.enabled", stringValue = "true")
@@ -63,11 +65,14 @@ public class OutboxRelay {
     private final SchemaMigrations migrations;
     private final CasebookMeters meters;
     private final EventTracing tracing;
+    private final OutboxParking parking;
 
     public OutboxRelay(KafkaConnection kafka,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        EventSettings events, OutboxSettings outbox, ManagedExecutor executor,
-                       @Readiness SchemaMigrations migrations, CasebookMeters meters, EventTracing tracing) {
+                       @Readiness SchemaMigrations migrations, CasebookMeters meters, EventTracing tracing,
+                       OutboxParking parking) {
+        this.parking = parking;
         this.migrations = migrations;
         this.tracing = tracing;
         this.meters = meters;
@@ -156,26 +161,34 @@ public class OutboxRelay {
             reportUnreachable(e);
         }
         Instant now = Instant.now();
-        int acknowledged = 0;
-        for (Future<RecordMetadata> send : sends) {
+        int done = 0; // acknowledged or parked
+        for (int i = 0; i < sends.size(); i++) {
+            OutboxEvent event = events.get(i);
             try {
                 // Longer than the producer's own delivery timeout, so the send has surely failed or succeeded when the
                 // wait ends: giving up first could leave a send in flight that lands after the retry of a later row.
-                send.get(sendTimeout.toMillis() + SEND_WAIT_MARGIN_MS, TimeUnit.MILLISECONDS);
+                sends.get(i).get(sendTimeout.toMillis() + SEND_WAIT_MARGIN_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                reportUnreachable(e);
-                break;
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (!RefusedForGood.is(cause)) {
+                    reportUnreachable(e);
+                    break;
+                }
+                if (!parking.refused(event, cause, now)) {
+                    break; // tried again on the next run, with the rows after it
+                }
+                done++;
+                continue;
             }
-            OutboxEvent event = events.get(acknowledged);
             event.publishedAt = now;
             meters.counter(MeterNames.EVENTS_PUBLISHED, "topic", event.topic).increment();
-            acknowledged++;
+            done++;
         }
-        if (acknowledged == events.size() && brokerUnreachable) {
+        if (done == events.size() && brokerUnreachable) {
             brokerUnreachable = false;
             LOG.infof("Kafka at %s is reachable again; outbox events are flowing", bootstrapServers);
         }
-        return acknowledged == events.size() ? acknowledged : 0;
+        return done == events.size() ? done : 0;
     }
 
     /** Hands {@code event} to the producer, in a span of the trace that wrote it, which ends when the broker answers. */

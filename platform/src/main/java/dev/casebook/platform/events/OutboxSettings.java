@@ -17,6 +17,13 @@ public interface OutboxSettings {
     @WithDefault("P7D")
     Duration retention();
 
+    /**
+     * After how many refusals for good (a record over the broker's size limit, say) a row is parked, so that the
+     * rows after it flow. A few, so that a limit an operator is raising at that moment is not a parked row.
+     */
+    @WithDefault("3")
+    int parkAfter();
+
     /** How often the relay looks for events it was not nudged for (a commit nudges it at once). */
     @WithDefault("1s")
     Duration pollInterval();

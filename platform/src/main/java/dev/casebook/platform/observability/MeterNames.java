@@ -14,6 +14,10 @@ public final class MeterNames {
     public static final String OUTBOX_BACKLOG = "casebook.outbox.backlog";
     /** Gauge, seconds: how long the oldest unpublished outbox row has waited; 0 when the outbox is empty. */
     public static final String OUTBOX_OLDEST_AGE = "casebook.outbox.oldest.age";
+    /** Gauge: outbox rows parked because the broker refused them for good (they wait for an operator); 0 normally. */
+    public static final String OUTBOX_PARKED_ROWS = "casebook.outbox.parked.rows";
+    /** Counter, tag {@code topic}: outbox rows parked. */
+    public static final String OUTBOX_PARKED = "casebook.outbox.parked";
     /** Counter, tag {@code topic}: events the broker acknowledged. */
     public static final String EVENTS_PUBLISHED = "casebook.events.published";
     /** Counter, tags {@code topic}, {@code consumer}: records a consumer took (applied, a repeat, or of no use to it). */
@@ -32,7 +36,8 @@ public final class MeterNames {
     public static final String PUBLISHES = "casebook.publishes";
 
     /** Every name above. */
-    public static final List<String> ALL = List.of(OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, EVENTS_PUBLISHED, EVENTS_CONSUMED,
+    public static final List<String> ALL = List.of(OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PARKED_ROWS, OUTBOX_PARKED,
+            EVENTS_PUBLISHED, EVENTS_CONSUMED,
             EVENTS_DEAD_LETTERED, LOGINS_REFUSED, GATEWAY_RATE_LIMITED, GATEWAY_CIRCUIT_STATE, IMPORTS, PUBLISHES);
 
     private MeterNames() {
