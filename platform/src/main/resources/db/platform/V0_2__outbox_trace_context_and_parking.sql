@@ -13,3 +13,6 @@ ALTER TABLE outbox_event
 DROP INDEX outbox_event_unpublished;
 CREATE INDEX outbox_event_unpublished ON outbox_event (id) WHERE published_at IS NULL AND parked_at IS NULL;
 CREATE INDEX outbox_event_parked ON outbox_event (id) WHERE parked_at IS NOT NULL;
+
+-- Remembered event ids are purged after their retention (EventPurges), oldest first.
+CREATE INDEX processed_event_processed_at ON processed_event (processed_at);

@@ -202,9 +202,10 @@ class OutboxRelayTest {
                 assertEquals(1, Records.distinct(topic.read(r -> r.key().equals("note-" + after), 1, Duration.ofSeconds(30))).size(),
                         "the row after the refused one is published");
             }
-            assertEquals(1, count("SELECT count(*) FROM platformtest.outbox_event WHERE event_id = '" + poison
+            String parked = "SELECT count(*) FROM platformtest.outbox_event WHERE event_id = '" + poison
                     + "' AND parked_at IS NOT NULL AND published_at IS NULL AND refusals = 3"
-                    + " AND park_reason LIKE 'RecordTooLargeException: %'"), "parked after three refusals, with the reason");
+                    + " AND park_reason LIKE 'RecordTooLargeException: %'";
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(parked) == 1); // a try a second
             await().atMost(Duration.ofSeconds(10)).until(() -> PrometheusText.scrape().value("casebook_outbox_parked_rows") >= 1);
             assertTrue(PrometheusText.scrape().value("casebook_outbox_parked_total", "topic", "notes") >= 1);
             assertEquals(1, warnings.stream().filter(line -> line.startsWith("WARN") && line.contains(poison.toString())).count(),

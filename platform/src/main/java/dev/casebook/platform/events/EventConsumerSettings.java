@@ -18,4 +18,11 @@ public interface EventConsumerSettings {
     /** The pause after the first failed attempt; it doubles after each further one. */
     @WithDefault("500ms")
     Duration backoff();
+
+    /**
+     * How long a consumer remembers the ids of the events it applied, so that a redelivery takes effect once. At
+     * least the retention of the topics it reads: a consumer group reset to the earliest offset replays that far.
+     */
+    @WithDefault("P7D")
+    Duration processedRetention();
 }

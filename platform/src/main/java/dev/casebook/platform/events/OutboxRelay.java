@@ -1,12 +1,12 @@
 package dev.casebook.platform.events;
 
 import dev.casebook.platform.database.SchemaMigrations;
+import dev.casebook.platform.database.TransactionLocks;
 import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -53,9 +53,8 @@ public class OutboxRelay {
     private final KafkaConnection kafka;
     private final String bootstrapServers;
     private final String source;
-    private final long lockKey;
+    private final String lockName;
     private final Duration sendTimeout;
-    private final Duration retention;
     private final ManagedExecutor executor;
     private final AtomicBoolean runRequested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -80,23 +79,14 @@ public class OutboxRelay {
         this.bootstrapServers = kafka.bootstrapServers();
         this.source = events.source().orElse("/casebook/" + applicationName);
         this.sendTimeout = outbox.sendTimeout();
-        this.retention = outbox.retention();
         this.executor = executor;
         // Services share one database: each relay locks only its own outbox.
-        this.lockKey = ("casebook-outbox:" + applicationName).hashCode();
+        this.lockName = "casebook-outbox:" + applicationName;
     }
 
     @Scheduled(every = "${casebook.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         requestRun();
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgePublished() {
-        if (!migrations.done()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1", Instant.now().minus(retention)));
     }
 
     /**
@@ -140,11 +130,7 @@ public class OutboxRelay {
     }
 
     private int publishBatch() {
-        Object locked = Panache.getEntityManager()
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", lockKey)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!TransactionLocks.tryHold(lockName)) {
             return 0; // another instance of this service is relaying
         }
         List<OutboxEvent> events = OutboxEvent.nextUnpublished(BATCH);

@@ -18,6 +18,17 @@ public interface OutboxSettings {
     Duration retention();
 
     /**
+     * How often published outbox rows and remembered event ids past their retention are purged (EventPurges), in
+     * batches of {@link #purgeBatch()} rows, by one instance of the service at a time.
+     */
+    @WithDefault("10m")
+    Duration purgeInterval();
+
+    /** The rows one purge transaction deletes at most, so that a purge never holds long locks or a long transaction. */
+    @WithDefault("1000")
+    int purgeBatch();
+
+    /**
      * After how many refusals for good (a record over the broker's size limit, say) a row is parked, so that the
      * rows after it flow. A few, so that a limit an operator is raising at that moment is not a parked row.
      */
