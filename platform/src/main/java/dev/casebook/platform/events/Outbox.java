@@ -26,8 +26,11 @@ public class Outbox {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final OutboxWakeUps wakeUps;
 
-    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+                  OutboxWakeUps wakeUps) {
+        this.wakeUps = wakeUps;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
@@ -69,12 +72,14 @@ public class Outbox {
         }
     }
 
-    // The relay also polls; the nudge only saves the wait for the next poll.
+    // The relay also polls; the nudges only save the wait for the next poll: this instance's at once, every other
+    // instance's through the database (OutboxWakeUps), since any of them may hold the relay's lock.
     private void nudgeRelayAfterCommit() {
         if (transactions.getResource(RELAY_NUDGE) != null) {
             return;
         }
         transactions.putResource(RELAY_NUDGE, Boolean.TRUE);
+        wakeUps.announceInCurrentTransaction();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
