@@ -87,6 +87,8 @@ class OutboxRelayTest {
         }
         assertEquals(0, count("SELECT count(*) FROM platformtest.outbox_event WHERE published_at IS NULL AND parked_at IS NULL"),
                 "rows are marked published once the broker acknowledged them");
+        assertTrue(PrometheusText.scrape().names().contains("kafka_producer_record_send_total"),
+                "the relay's producer shows its own Kafka meters");
     }
 
     @Test

@@ -60,6 +60,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile AutoCloseable producerMetrics;
     private volatile boolean brokerUnreachable;
     private final SchemaMigrations migrations;
     private final CasebookMeters meters;
@@ -245,6 +246,7 @@ public class OutboxRelay {
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()));
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            producerMetrics = meters.bindKafkaClient(producer);
         }
         return producer;
     }
@@ -253,6 +255,17 @@ public class OutboxRelay {
         stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+            closeQuietly(producerMetrics);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable metrics) {
+        try {
+            if (metrics != null) {
+                metrics.close();
+            }
+        } catch (Exception e) {
+            LOG.debugf(e, "Closing the relay's producer meters");
         }
     }
 }

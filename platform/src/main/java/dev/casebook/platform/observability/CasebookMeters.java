@@ -3,7 +3,9 @@ package dev.casebook.platform.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.Producer;
 
 import java.util.function.ToDoubleFunction;
 
@@ -21,6 +23,17 @@ public class CasebookMeters {
     }
 
     /** The counter of {@code name} with these tags; the same one on every call (Micrometer keeps it). */
+    /**
+     * Binds the Kafka producer's own metrics ({@code kafka_producer_*}) for a producer the platform makes itself (the
+     * outbox relay's), as Quarkus's binder does for the channels' clients. The caller closes the binding with the
+     * producer.
+     */
+    public AutoCloseable bindKafkaClient(Producer<?, ?> producer) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
     public Counter counter(String name, String... tags) {
         return Counter.builder(known(name)).tags(tags).register(registry);
     }
