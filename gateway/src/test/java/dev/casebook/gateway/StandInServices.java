@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  *   <li>{@code unreachable}: nothing listens on its port (until a test brings it {@link StandIns#up up}, as echo).</li>
  * </ul>
  * Tests steer them through a control server ({@link StandIns}): take one down and bring it back on the same
- * port, make it hang, count what reached it, publish another signing key.
+ * port, make it hang, count what reached it, publish another signing key. Init arg {@code instances=2} gives every
+ * service a second instance, an echo steered as {@code <service>-2}.
  *
  * <p>The test run's signing keys ({@link SigningKeys}) are made here, and their settings returned as config.
  */
@@ -84,9 +85,16 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         config.putAll(keys.environment());
         for (String service : SERVICES) {
-            StandIn standIn = new StandIn(service, behaviours.getOrDefault(service, "echo"));
+            StandIn standIn = new StandIn(service, service, behaviours.getOrDefault(service, "echo"));
             standIns.put(service, standIn);
-            config.put("casebook.gateway.routes." + service + ".url", "http://127.0.0.1:" + standIn.port);
+            String url = "http://127.0.0.1:" + standIn.port;
+            if ("2".equals(behaviours.get("instances"))) {
+                // A second instance of the service, steered as "<service>-2".
+                StandIn second = new StandIn(service + "-2", service, "echo");
+                standIns.put(second.name, second);
+                url += ",http://127.0.0.1:" + second.port;
+            }
+            config.put("casebook.gateway.routes." + service + ".url", url);
         }
         // The gateway fetches the key set from "auth-service" over HTTP, as it does in production (where a
         // token's unknown key id makes it fetch the set again), not from the file.
@@ -136,6 +144,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     /** One stand-in service: its port stays the same while it is taken down and brought back. */
     private final class StandIn {
 
+        final String name;
         final String service;
         final String behaviour;
         final int port;
@@ -144,7 +153,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         volatile boolean hanging;
         HttpServer server;
 
-        StandIn(String service, String behaviour) {
+        StandIn(String name, String service, String behaviour) {
+            this.name = name;
             this.service = service;
             this.behaviour = behaviour;
             switch (behaviour) {
@@ -213,6 +223,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 request.body().onSuccess(body -> request.response()
                         .putHeader("Content-Type", "application/json")
                         .putHeader("X-Stand-In", service)
+                        .putHeader("X-Stand-In-Instance", name)
                         // A service must not state the gateway's limits: the gateway drops this.
                         .putHeader("RateLimit-Limit", "999")
                         .end(received(service, request, body).encode()));

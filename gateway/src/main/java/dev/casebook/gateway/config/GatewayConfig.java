@@ -52,8 +52,13 @@ public interface GatewayConfig {
         @Pattern(regexp = "/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]", message = "must be a path such as /api/auth, without a trailing /")
         String prefix();
 
-        /** Where the service listens, such as http://127.0.0.1:8081; paths are kept as the client sent them. */
-        @Pattern(regexp = "https?://[^/?#@]+/?", message = "must be http(s)://host:port, without a path")
+        /**
+         * Where the service listens, such as http://127.0.0.1:8081, or its instances, comma-separated (one scheme
+         * for all): they take requests in turn (SmallRye Stork), and one that refuses connections sits out a while.
+         * In Kubernetes, the Service's DNS name. Paths are kept as the client sent them.
+         */
+        @Pattern(regexp = "https?://[^/?#@,]+/?(,https?://[^/?#@,]+/?)*",
+                message = "must be http(s)://host:port, or several comma-separated, without a path")
         String url();
 
         /** How long the service may stay silent before the gateway answers 504 for it. */

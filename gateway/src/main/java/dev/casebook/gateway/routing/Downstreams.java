@@ -10,6 +10,7 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +25,14 @@ public class Downstreams {
     private final List<Downstream> all;
     private final Duration connectTimeout;
     private final HttpClient client;
+    private final Instances instances;
 
     public Downstreams(GatewayConfig config, Vertx vertx) {
         this.all = config.routes().entrySet().stream()
                 .map(route -> Downstream.of(route.getKey(), route.getValue()))
                 .sorted(Comparator.comparing(Downstream::name))
                 .toList();
+        this.instances = new Instances(all);
         this.connectTimeout = config.connectTimeout();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
@@ -41,20 +44,29 @@ public class Downstreams {
     }
 
     /**
-     * Opens a request to a service. It fails with {@link DownstreamUnreachable} when no connection could
-     * be had; once open, the request fails with a {@link java.util.concurrent.TimeoutException} when the
-     * service stays silent for {@code idleTimeout}.
+     * Opens a request to one of a service's instances. It fails with {@link DownstreamUnreachable} when no
+     * connection could be had; once open, the request fails with a {@link java.util.concurrent.TimeoutException}
+     * when the service stays silent for {@code idleTimeout}. An instance that refuses the connection sits out for a
+     * while ({@link Instances}).
      */
     public Future<HttpClientRequest> open(Downstream downstream, Duration idleTimeout) {
-        RequestOptions options = new RequestOptions()
-                .setHost(downstream.host())
-                .setPort(downstream.port())
-                .setSsl(downstream.ssl())
-                // Also bounds name resolution and the wait for a free pooled connection.
-                .setConnectTimeout(connectTimeout.toMillis())
-                .setIdleTimeout(idleTimeout.toMillis());
-        return client.request(options)
-                .recover(failure -> Future.failedFuture(new DownstreamUnreachable(downstream, failure)));
+        return instances.select(downstream).compose(instance -> {
+            RequestOptions options = new RequestOptions()
+                    .setHost(instance.getHost())
+                    .setPort(instance.getPort())
+                    .setSsl(downstream.ssl())
+                    // Also bounds name resolution and the wait for a free pooled connection.
+                    .setConnectTimeout(connectTimeout.toMillis())
+                    .setIdleTimeout(idleTimeout.toMillis());
+            return client.request(options)
+                    .onSuccess(request -> instances.connected(instance))
+                    .recover(failure -> {
+                        if (failure instanceof ConnectException) {
+                            instances.refused(instance);
+                        }
+                        return Future.failedFuture(new DownstreamUnreachable(downstream, failure));
+                    });
+        });
     }
 
     @PreDestroy

@@ -8,14 +8,17 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 
+import java.net.ConnectException;
 import java.util.Set;
 
 /**
  * When a kept-alive connection to a service closes just as the gateway uses it (the pool lent it while it
  * was closing, as happens right after clients hung up mid-answer), the service is fine and the request
  * deserves a second connection, as a reverse proxy such as nginx gives it. Sent again, once:
+ * The same holds when an instance refuses the connection (it is stopping or gone): the request never left, and
+ * goes to an instance the balancer picks now, which steers away from the one that refused ({@link Instances}).
  * <ul>
- *   <li>any request, when the connection closed before the request was sent;</li>
+ *   <li>any request, when the connection closed before the request was sent, or could not be made;</li>
  *   <li>a request without a body whose method changes nothing (GET, HEAD, OPTIONS), when it closed after: the
  *       service may have received it, which does no harm for these. Anything else may have been acted on,
  *       and the client decides.</li>
@@ -40,7 +43,8 @@ final class StaleConnections {
     }
 
     private static boolean closedBeforeSending(Throwable failure) {
-        return failure instanceof DownstreamUnreachable && failure.getCause() instanceof HttpClosedException;
+        return failure instanceof DownstreamUnreachable
+                && (failure.getCause() instanceof HttpClosedException || failure.getCause() instanceof ConnectException);
     }
 
     private static boolean safeWithoutBody(HttpServerRequest client) {
