@@ -35,7 +35,7 @@ class OutboxDrainTest {
 
     /** The relay's batch (OutboxRelay.BATCH): whole batches are committed, never part of one. */
     private static final int BATCH = 500;
-    private static final int EVENTS = 4 * BATCH;
+    private static final int EVENTS = 8 * BATCH;
 
     public static class OwnApplication implements QuarkusTestProfile {
     }
