@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,6 +101,32 @@ class DatabaseLimitsTest {
 
     private static String message(LogRecord record) {
         return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
+    }
+
+    @Test
+    void aRequestThatFindsNoFreeConnectionIsAnswered503() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            // Every connection of the pool (casebook.database.pool-max-size), until the pool has none to give.
+            while (true) {
+                try {
+                    held.add(database.getConnection());
+                } catch (SQLException poolEmpty) {
+                    break;
+                }
+            }
+            assertEquals(6, database.getConfiguration().connectionPoolConfiguration().maxSize(),
+                    "the pool's size, from the connection budget's default");
+            assertTrue(!held.isEmpty() && held.size() <= 6, "held " + held.size());
+            assertProblem(given().queryParam("seconds", 0).get("/notes/slow").then(), 503, "service-unavailable")
+                    .header("Retry-After", "1")
+                    .body("detail", containsString("No database connection was free"));
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        given().queryParam("seconds", 0).get("/notes/slow").then().statusCode(200);
     }
 
     @Test

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The embedded broker as a forger meets it: events are written by their owner only, and read by whom the table says. */
 class KafkaAccessTest {
@@ -136,6 +137,22 @@ class KafkaAccessTest {
         assertThrows(Exception.class, () -> send(superUser, "casestudy.evnets", "{}"));
         try (Admin admin = Admin.create(stack.kafka().adminConfig())) {
             assertFalse(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("casestudy.evnets"));
+        }
+    }
+
+    @Test
+    void theReadmesTopicsTableIsThisDescription() throws Exception {
+        String readme = Files.readString(Path.of("../../README.md"));
+        for (KafkaAccess.Topic topic : KafkaAccess.TOPICS) {
+            String row = "| `" + topic.name() + "` | " + topic.partitions() + " | " + topic.key() + " | ";
+            assertTrue(readme.contains(row), "README lists " + row);
+            String line = readme.lines().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
+            String retention = topic.retention().map(d -> topic.cleanupPolicy() + ", " + d.toDays() + " day" + (d.toDays() == 1 ? "" : "s"))
+                    .orElse(topic.cleanupPolicy());
+            assertTrue(line.contains("| " + retention), line + " says " + retention);
+            String writers = String.join(", ", topic.writers());
+            String readers = topic.readers().isEmpty() ? "operators" : String.join(", ", topic.readers());
+            assertTrue(line.endsWith("| " + writers + " | " + readers + " |"), line + " names " + writers + " and " + readers);
         }
     }
 
