@@ -40,7 +40,8 @@ class ProbesTest {
         given().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", not(hasItems("database-schema", "kafka-broker")));
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("database-schema", "access-changes"))
+                // "Graceful Shutdown" turns DOWN at SIGTERM, for the shutdown delay (quarkus.shutdown.delay-enabled).
+                .body("checks.name", hasItems("database-schema", "access-changes", "Graceful Shutdown"))
                 .body("checks.name", not(hasItem("kafka-broker")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/kafka").then()
                 .statusCode(200).body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP")));

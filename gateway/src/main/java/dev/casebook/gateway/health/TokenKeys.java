@@ -3,7 +3,6 @@ package dev.casebook.gateway.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +33,7 @@ public class TokenKeys implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(TokenKeys.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
     private final String location;
     private final ObjectMapper json = new ObjectMapper();
@@ -47,27 +47,39 @@ public class TokenKeys implements HealthCheck {
     }
 
     void fetchAtStart(@Observes StartupEvent started) {
-        fetchUntilKnown();
-    }
-
-    // Until the keys are known; then nothing to do.
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void fetchUntilKnown() {
-        if (keys > 0) {
+        if (fetch()) {
             return;
         }
+        // Until the keys are known; then nothing to do.
+        Thread retry = new Thread(() -> {
+            while (!fetch()) {
+                try {
+                    Thread.sleep(RETRY_EVERY.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "token-keys");
+        retry.setDaemon(true);
+        retry.start();
+    }
+
+    /** True once the keys are known. */
+    boolean fetch() {
         try {
             JsonNode set = json.readTree(read());
             int found = set.path("keys").size();
             if (found == 0) {
                 failed("the key set at " + location + " has no key");
-                return;
+                return false;
             }
             keys = found;
             LOG.infof("Token keys known (%d from %s); the gateway verifies tokens", found, location);
+            return true;
         } catch (Exception e) {
             failed("cannot fetch the key set from " + location + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return false;
         }
     }
 

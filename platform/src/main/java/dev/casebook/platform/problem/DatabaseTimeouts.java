@@ -1,5 +1,7 @@
 package dev.casebook.platform.problem;
 
+import dev.casebook.platform.database.DatabaseSettings;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.SQLException;
@@ -46,7 +48,7 @@ final class DatabaseTimeouts {
     }
 
     private static String statementTimeout() {
-        return ConfigProvider.getConfig().getOptionalValue("casebook.database.statement-timeout", String.class)
-                .orElse("its statement timeout");
+        return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(DatabaseSettings.class)
+                .statementTimeout();
     }
 }
