@@ -157,6 +157,22 @@ class KafkaAccessTest {
     }
 
     @Test
+    void theStrimziTopicsAreThisDescription() throws Exception {
+        String manifests = Files.readString(Path.of("../kafka/strimzi-topics.yaml"));
+        List<String> documents = List.of(manifests.split("\n---\n"));
+        assertEquals(KafkaAccess.TOPICS.size(), documents.size() - 1, "one KafkaTopic per topic, after the header");
+        for (KafkaAccess.Topic topic : KafkaAccess.TOPICS) {
+            String document = documents.stream().filter(d -> d.contains("  topicName: " + topic.name() + "\n"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.name()));
+            assertTrue(document.contains("  partitions: " + topic.partitions() + "\n"), document);
+            assertTrue(document.contains("    cleanup.policy: " + topic.cleanupPolicy()), document);
+            topic.retention().ifPresentOrElse(
+                    retention -> assertTrue(document.contains("    retention.ms: \"" + retention.toMillis() + "\""), document),
+                    () -> assertFalse(document.contains("retention.ms"), document));
+        }
+    }
+
+    @Test
     void eachTopicSaysWhoWritesAndReadsIt() {
         Map<String, KafkaAccess.Topic> topics = KafkaAccess.TOPICS.stream()
                 .collect(Collectors.toMap(KafkaAccess.Topic::name, topic -> topic));
