@@ -14,7 +14,7 @@ class ConformanceTest extends ServiceConformance {
 
     ConformanceTest() {
         super(new Service("Casebook auth-service", "/api/auth", "/api/auth/roles", List.of("/api/auth/roles"),
-                List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
+                List.of("database-schema", "access-changes"), List.of("kafka-broker")));
     }
 
     @Override

@@ -14,7 +14,7 @@ class ConformanceTest extends ServiceConformance {
 
     ConformanceTest() {
         super(new Service("Casebook casestudy-service", "/api/case-studies", "/api/case-studies/template",
-                List.of("/api/case-studies/template"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
+                List.of("/api/case-studies/template"), List.of("database-schema", "access-changes"), List.of("kafka-broker")));
     }
 
     @Override

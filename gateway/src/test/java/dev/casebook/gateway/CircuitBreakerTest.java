@@ -54,7 +54,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < SteeredServices.FAILURES; i++) {
             assertProblem(withToken().get("/api/case-studies/cs-1/revisions").then(), 503, "service-unavailable");
         }
-        withToken().get("/q/health/ready").then()
+        withToken().get("/q/health/group/downstream").then()
                 .body("checks.find { it.name == 'case-studies' }.data.circuit", equalTo("open"));
         PrometheusText open = PrometheusText.scrape();
         assertEquals(1, open.value(CIRCUIT_STATE, "route", "case-studies", "state", "open"), "what the breaker-open alert reads");
@@ -72,7 +72,7 @@ class CircuitBreakerTest {
         Thread.sleep(SteeredServices.OPEN_MILLIS + 300);
         withToken().get("/api/case-studies/cs-1/revisions").then().statusCode(200).body("service", equalTo("case-studies"));
         withToken().get("/api/case-studies/cs-1/revisions").then().statusCode(200);
-        given().get("/q/health/ready").then()
+        given().get("/q/health/group/downstream").then()
                 .body("checks.find { it.name == 'case-studies' }.data.circuit", equalTo("closed"));
         assertEquals(1, PrometheusText.scrape().value(CIRCUIT_STATE, "route", "case-studies", "state", "closed"));
     }

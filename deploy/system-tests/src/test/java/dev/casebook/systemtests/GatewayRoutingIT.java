@@ -84,8 +84,12 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void theGatewayIsReadyWhenEveryServiceIsReady() {
+    void theGatewayIsReadyAndSeesEveryServiceReady() {
         given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'token-keys' }.status", equalTo("UP"));
+        given().get("/q/health/group/downstream").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));
     }

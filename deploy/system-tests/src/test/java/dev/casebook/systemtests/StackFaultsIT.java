@@ -164,6 +164,17 @@ class StackFaultsIT {
                     "{\"name\": \"Response Time\", \"before\": 120, \"after\": 60}",
                     "{\"name\": \"Throughput\", \"before\": 800, \"after\": 1000}"));
             putMetrics(author, a, lastTable);
+            // Readiness means "send me traffic": with the broker away every service and the gateway stay ready, and
+            // the services' kafka group says where it hurts.
+            ServiceProcess casestudy = RunningCasebook.services().get(Service.CASESTUDY);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> io.restassured.RestAssured.given()
+                    .baseUri(casestudy.url()).get("/q/health/group/kafka").then().statusCode(503)
+                    .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN")));
+            for (Service service : Service.values()) {
+                io.restassured.RestAssured.given().baseUri(RunningCasebook.services().get(service).url())
+                        .get("/q/health/ready").then().statusCode(200);
+            }
+            io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             kafka.start();
             restore(RunningCasebook.services().get(Service.CASESTUDY), RunningCasebook.services().get(Service.METRICS));

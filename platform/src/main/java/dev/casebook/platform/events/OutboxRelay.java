@@ -124,7 +124,7 @@ public class OutboxRelay {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == BATCH);
+            } while (published == BATCH && !stopping);
         } catch (RuntimeException e) {
             LOG.debugf(e, "Outbox relay run ended early");
         }
@@ -253,6 +253,9 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        // Requests have drained by now (quarkus.shutdown.timeout); a batch in flight finishes and commits, so that its
+        // rows are marked published here and not sent again by another instance.
+        awaitRunFinished(sendTimeout.plusMillis(SEND_WAIT_MARGIN_MS + 1_000));
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             closeQuietly(producerMetrics);
@@ -267,5 +270,23 @@ public class OutboxRelay {
         } catch (Exception e) {
             LOG.debugf(e, "Closing the relay's producer meters");
         }
+    }
+
+    /** Waits until no run is in progress, for at most {@code limit}; true when none is. */
+    boolean awaitRunFinished(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (running.get()) {
+            LOG.warnf("Stopping while the outbox relay still waits for the broker; its unacknowledged events stay in the outbox");
+            return false;
+        }
+        return true;
     }
 }

@@ -73,6 +73,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        var databaseLimit = DatabaseTimeouts.of(e);
+        if (databaseLimit.isPresent()) {
+            LOG.warnf("Request %s %s answered 503: %s", request.method(), request.path(), databaseLimit.get().getMessage());
+            return ProblemResponses.toResponse(databaseLimit.get(), request);
+        }
         // The client gets the request id, the log gets the cause: never the other way round.
         LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
         return ProblemResponses.toResponse(new ProblemException(500, StandardDetails.forStatus(500, request)), request);

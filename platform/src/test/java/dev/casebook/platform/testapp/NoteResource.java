@@ -101,6 +101,16 @@ public class NoteResource {
         return "the admin's note";
     }
 
+    /** A query that takes {@code seconds}: longer than the statement timeout, PostgreSQL cancels it. */
+    @GET
+    @Path("/slow")
+    @Transactional
+    public Map<String, Object> slow(@QueryParam("seconds") int seconds) {
+        Panache.getEntityManager().createNativeQuery("SELECT pg_sleep(:seconds)").setParameter("seconds", seconds)
+                .getSingleResult();
+        return Map.of("slept", seconds);
+    }
+
     @GET
     @Path("/broken")
     public String broken() {

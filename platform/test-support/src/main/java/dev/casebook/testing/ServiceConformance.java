@@ -47,6 +47,14 @@ public abstract class ServiceConformance {
     }
 
     @Test
+    void hasAStartupProbeOfItsOwn() {
+        given().get("/q/health/started").then()
+                .statusCode(200)
+                .body("checks.name", hasItem("started"))
+                .body("checks.name", not(hasItem("database-schema")));
+    }
+
+    @Test
     void isReadyWithItsChecks() {
         var ready = given().get("/q/health/ready").then()
                 .statusCode(200)

@@ -8,6 +8,7 @@ import dev.casebook.gateway.routing.Downstreams;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.health.registry.HealthRegistries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientResponse;
@@ -15,37 +16,39 @@ import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The gateway is ready when every service behind it is: one readiness check per service, each asking
- * the service's own readiness endpoint, without blocking a thread while it waits. Each also shows the
- * state of the gateway's circuit breaker for that service.
+ * What the gateway sees of the services behind it, in the health group {@value #GROUP}
+ * ({@code /q/health/group/downstream}): one check per service, each asking the service's own readiness endpoint,
+ * without blocking a thread while it waits, and showing the state of the gateway's circuit breaker for it. Not part
+ * of the gateway's readiness: a gateway that is taken out of its Service because one service is not ready would take
+ * every route with it; it answers for the others and a 503 problem for that one.
  */
 @ApplicationScoped
-public class DownstreamReadiness {
+public class DownstreamHealth {
+
+    /** The health group of the services behind the gateway. */
+    public static final String GROUP = "downstream";
 
     private static final String READY = "/q/health/ready";
 
     private final Downstreams downstreams;
     private final CircuitBreakers breakers;
-    private final HealthRegistry readiness;
+    private final HealthRegistry group = HealthRegistries.getHealthGroupRegistry(GROUP);
     private final Duration timeout;
 
-    public DownstreamReadiness(Downstreams downstreams, CircuitBreakers breakers, @Readiness HealthRegistry readiness,
-                               GatewayConfig config) {
+    public DownstreamHealth(Downstreams downstreams, CircuitBreakers breakers, GatewayConfig config) {
         this.downstreams = downstreams;
         this.breakers = breakers;
-        this.readiness = readiness;
         this.timeout = config.readinessTimeout();
     }
 
     void register(@Observes StartupEvent event) {
         for (Downstream downstream : downstreams.all()) {
-            readiness.register(downstream.name(), (AsyncHealthCheck) () -> probe(downstream));
+            group.register(downstream.name(), (AsyncHealthCheck) () -> probe(downstream));
         }
     }
 

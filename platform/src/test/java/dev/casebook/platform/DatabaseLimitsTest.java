@@ -1,0 +1,145 @@
+package dev.casebook.platform;
+
+import dev.casebook.devstack.CasebookInfrastructure;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static dev.casebook.testing.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The connection budget's statement timeout (2 s in the tests, {@code casebook.database.statement-timeout}): a query
+ * that runs longer is cancelled by PostgreSQL itself, and the client gets a 503 problem that says to try again, not a
+ * 500; the log says so in a line, without a stack trace.
+ */
+@QuarkusTest
+@QuarkusTestResource(CasebookInfrastructure.class)
+class DatabaseLimitsTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+    private Handler capture;
+
+    @BeforeEach
+    void captureTheLog() {
+        capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void everyConnectionCarriesTheStatementTimeout() throws Exception {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SHOW statement_timeout")) {
+            rows.next();
+            assertEquals("2s", rows.getString(1));
+        }
+    }
+
+    @Test
+    void aQueryLongerThanTheStatementTimeoutIsCancelledAndAnswered503() throws Exception {
+        String requestId = "slow-" + UUID.randomUUID();
+        records.clear();
+        assertProblem(given().header("X-Request-Id", requestId).queryParam("seconds", 60).get("/notes/slow").then(), 503,
+                "service-unavailable")
+                .header("Retry-After", "1")
+                .body("requestId", equalTo(requestId))
+                .body("detail", containsString("did not finish this request within 2s"));
+
+        assertEquals(0, runningSleeps(), "PostgreSQL stopped the query; it does not run on");
+        List<LogRecord> during;
+        synchronized (records) {
+            during = List.copyOf(records);
+        }
+        assertTrue(during.stream().anyMatch(record -> message(record).contains("GET /notes/slow answered 503")),
+                () -> "said in the log: " + during.stream().map(DatabaseLimitsTest::message).toList());
+        assertTrue(during.stream().noneMatch(record -> record.getThrown() != null), "no stack trace in the log");
+    }
+
+    private static String message(LogRecord record) {
+        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
+    }
+
+    @Test
+    void aRequestThatFindsNoFreeConnectionIsAnswered503() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            // Every connection of the pool (casebook.database.pool-max-size), until the pool has none to give.
+            while (true) {
+                try {
+                    held.add(database.getConnection());
+                } catch (SQLException poolEmpty) {
+                    break;
+                }
+            }
+            assertEquals(6, database.getConfiguration().connectionPoolConfiguration().maxSize(),
+                    "the pool's size, from the connection budget's default");
+            assertTrue(!held.isEmpty() && held.size() <= 6, "held " + held.size());
+            assertProblem(given().queryParam("seconds", 0).get("/notes/slow").then(), 503, "service-unavailable")
+                    .header("Retry-After", "1")
+                    .body("detail", containsString("No database connection was free"));
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        given().queryParam("seconds", 0).get("/notes/slow").then().statusCode(200);
+    }
+
+    @Test
+    void aQueryWithinTheTimeoutIsAnswered() {
+        given().queryParam("seconds", 0).get("/notes/slow").then().statusCode(200).body("slept", equalTo(0));
+    }
+
+    private long runningSleeps() throws Exception {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                     + "AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
