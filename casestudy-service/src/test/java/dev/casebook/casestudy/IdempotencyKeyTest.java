@@ -109,6 +109,28 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aRepeatWhileTheFirstIsStillInFlightIsA409UntilItEnds() throws SQLException {
+        String title = Documents.uniqueTitle("Still in flight");
+        String key = UUID.randomUUID().toString();
+        // A first request that took the key and has not committed yet, as a transaction of the test's own.
+        try (Connection first = database.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement claim = first.prepareStatement(
+                    "INSERT INTO idempotency_key (caller_id, idempotency_key, fingerprint) VALUES (?, ?, ?)")) {
+                claim.setString(1, People.ALICE);
+                claim.setString(2, key);
+                claim.setString(3, "0".repeat(64));
+                claim.executeUpdate();
+            }
+            assertProblem(create(People.alice(), key, Documents.minimal(title)).then(), 409, "conflict")
+                    .header("Retry-After", "1").body("header", equalTo(KEY));
+            first.rollback(); // the first failed: it changed nothing and keeps no key
+        }
+        create(People.alice(), key, Documents.minimal(title)).then().statusCode(201).header(IdempotentHeaders.REPLAYED, nullValue());
+        assertEquals(1, count("SELECT count(*) FROM case_study WHERE title = ?", title));
+    }
+
+    @Test
     void aFailedRequestKeepsNoKeySoItsRetryRuns() {
         String title = Documents.uniqueTitle("Fixed and sent again");
         String key = UUID.randomUUID().toString();
