@@ -84,6 +84,16 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aMalformedBodyWithAKeyIsTheUsual400AndKeepsNoKey() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        String key = UUID.randomUUID().toString();
+        // derive reads its optional body itself, so its parse error is a checked exception from inside the key's transaction
+        assertProblem(People.alice().header(KEY, key).contentType(ContentType.JSON).body("{\"statistic\": ")
+                .post("/api/metrics/case-studies/" + id + "/derive").then(), 400, "malformed-body");
+        assertEquals(0, Database.count("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", key));
+    }
+
+    @Test
     void theApiDocumentNamesTheHeaderOnSamplesAndTables() {
         People.anonymous().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/metrics/case-studies/{caseStudyId}/samples'.post.parameters.name", hasItem(KEY))
