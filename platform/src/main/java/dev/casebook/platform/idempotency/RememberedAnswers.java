@@ -24,6 +24,8 @@ class RememberedAnswers {
 
     /** PostgreSQL's lock_not_available: lock_timeout ran out. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** PostgreSQL's query_canceled: a statement_timeout shorter than the wait ran out first. */
+    private static final String QUERY_CANCELED = "57014";
 
     /** What is known of an earlier request with the same key. */
     record Earlier(String fingerprint, RememberedAnswer answer) {
@@ -59,7 +61,7 @@ class RememberedAnswers {
                     .setParameter("caller", caller).setParameter("key", key).setParameter("fingerprint", fingerprint)
                     .executeUpdate();
         } catch (PersistenceException e) {
-            if (isLockTimeout(e)) {
+            if (isTimeout(e)) {
                 throw new StillInFlight();
             }
             throw e;
@@ -124,9 +126,9 @@ class RememberedAnswers {
         em.createNativeQuery("SELECT set_config('lock_timeout', :value, true)").setParameter("value", value).getSingleResult();
     }
 
-    private static boolean isLockTimeout(Throwable e) {
+    private static boolean isTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) || QUERY_CANCELED.equals(sql.getSQLState()))) {
                 return true;
             }
         }
