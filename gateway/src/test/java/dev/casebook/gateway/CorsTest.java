@@ -25,12 +25,13 @@ class CorsTest {
     void aLocalFrontendsPreflightIsAllowedWithoutAToken(String origin) {
         given().header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type,x-request-id")
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-request-id,idempotency-key")
                 .options("/api/case-studies").then()
                 .statusCode(anyOf(is(200), is(204)))
                 .header("Access-Control-Allow-Origin", origin)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
-                .header("Access-Control-Allow-Headers", containsString("authorization"));
+                .header("Access-Control-Allow-Headers", containsString("authorization"))
+                .header("Access-Control-Allow-Headers", containsString("idempotency-key"));
     }
 
     @ParameterizedTest
@@ -71,7 +72,8 @@ class CorsTest {
                 .header("Access-Control-Allow-Credentials", not(equalToIgnoringCase("true")))
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
                 .header("Access-Control-Expose-Headers", containsString("RateLimit-Remaining"))
-                .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"));
+                .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"))
+                .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"));
     }
 
     @Test

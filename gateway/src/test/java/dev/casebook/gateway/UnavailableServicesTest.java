@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @TestProfile(SomeServicesDown.class)
@@ -85,6 +86,15 @@ class UnavailableServicesTest {
         assertProblem(withToken().get("/api/metrics/views").then(), 504, "gateway-timeout")
                 .time(lessThan(3000L))
                 .body("detail", equalTo("metrics did not answer within 1 s"));
+    }
+
+    @Test
+    void aWriteThatTimesOutIsA504AndReachedTheServiceOnlyOnce() {
+        // The service may still act on it: the gateway never sends a write again; a client retries with an Idempotency-Key.
+        int before = StandIns.requestsTo("metrics");
+        assertProblem(withToken().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("[]").post("/api/metrics/case-studies/" + UUID.randomUUID() + "/samples").then(), 504, "gateway-timeout");
+        assertEquals(before + 1, StandIns.requestsTo("metrics"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.casebook.auth.api;
 
+import dev.casebook.platform.idempotency.HoldsSecrets;
 import dev.casebook.platform.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,7 +16,13 @@ public record NewUser(
                 message = "must be 3 to 64 characters of letters, digits, '.', '_', '@' or '-', starting with a letter or digit")
         String username,
         @NotNull @AcceptablePassword String password,
-        @NotEmpty(message = "must name at least one role") List<@NotNull Role> roles) {
+        @NotEmpty(message = "must name at least one role") List<@NotNull Role> roles) implements HoldsSecrets {
+
+    /** An Idempotency-Key remembers a hash of the request: never of the password. */
+    @Override
+    public Object withoutSecrets() {
+        return new NewUser(username, null, roles);
+    }
 
     @Override
     public String toString() {

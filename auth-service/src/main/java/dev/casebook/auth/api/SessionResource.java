@@ -76,12 +76,21 @@ public class SessionResource {
     @Path("/refresh")
     @PermitAll
     @Operation(operationId = "refreshSession", summary = "Trade a refresh token for a new pair",
-            description = "The refresh token is used up. Presenting a used one again revokes every token of its session.")
+            description = "The refresh token is used up. Presenting a used one again revokes every token of its session, except"
+                    + " from the same client (address and User-Agent) within 10 seconds of its use: two tabs refreshing at once,"
+                    + " or a retry of a refresh whose answer was lost, get the same new pair.")
     @APIResponse(responseCode = "200", description = "A new pair; the refresh token sent is used up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "The refresh token is unknown, used up, expired or revoked")
-    public Response refresh(@Valid @NotNull RefreshTokenRequest request) {
-        return tokens(sessions.refresh(request.refreshToken()));
+    public Response refresh(@Valid @NotNull RefreshTokenRequest request, @Context HttpServerRequest http) {
+        return tokens(sessions.refresh(request.refreshToken(), client(http)));
+    }
+
+    /** Who is refreshing, as far as a refresh can tell: the address the gateway saw and the User-Agent. */
+    private static String client(HttpServerRequest http) {
+        SocketAddress address = http.remoteAddress();
+        String userAgent = http.getHeader("User-Agent");
+        return ClientAddress.of(address == null ? null : address.hostAddress()).key() + "\n" + (userAgent == null ? "" : userAgent);
     }
 
     @POST

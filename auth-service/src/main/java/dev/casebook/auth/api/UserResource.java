@@ -4,6 +4,7 @@ import dev.casebook.auth.domain.User;
 import dev.casebook.auth.domain.Sessions;
 import dev.casebook.auth.domain.UserDirectory;
 import dev.casebook.platform.http.Created;
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.paging.Page;
 import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Role;
@@ -57,6 +58,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "The new user", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken, whatever its case")
+    @Idempotent
     public Response create(@Valid @NotNull NewUser request) {
         User user = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()));
         return Created.at(PATH, user.id).entity(UserView.of(user)).build();
@@ -88,8 +90,9 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user with the new roles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
-    public UserView changeRoles(@PathParam("id") UUID id, @Valid @NotNull RoleChange request) {
-        return UserView.of(users.changeRoles(id, EnumSet.copyOf(request.roles())));
+    @Idempotent
+    public Response changeRoles(@PathParam("id") UUID id, @Valid @NotNull RoleChange request) {
+        return Response.ok(UserView.of(users.changeRoles(id, EnumSet.copyOf(request.roles())))).build();
     }
 
     @POST
@@ -99,8 +102,9 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user, disabled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "It would leave no enabled admin")
-    public UserView disable(@PathParam("id") UUID id) {
-        return UserView.of(users.setEnabled(id, false));
+    @Idempotent
+    public Response disable(@PathParam("id") UUID id) {
+        return Response.ok(UserView.of(users.setEnabled(id, false))).build();
     }
 
     @POST
@@ -109,6 +113,7 @@ public class UserResource {
             description = "For a lost device or a leaked token: every refresh token of the user is revoked, and access tokens"
                     + " already issued stop working within a second. The user can log in again.")
     @APIResponse(responseCode = "204", description = "Every session of the user is over")
+    @Idempotent
     public Response logoutEverywhere(@PathParam("id") UUID id) {
         sessions.closeAll(id);
         return Response.noContent().build();
@@ -117,7 +122,10 @@ public class UserResource {
     @POST
     @Path("/{id}/enable")
     @Operation(operationId = "enableUser", summary = "Enable a user again")
-    public UserView enable(@PathParam("id") UUID id) {
-        return UserView.of(users.setEnabled(id, true));
+    @APIResponse(responseCode = "200", description = "The user, enabled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @Idempotent
+    public Response enable(@PathParam("id") UUID id) {
+        return Response.ok(UserView.of(users.setEnabled(id, true))).build();
     }
 }

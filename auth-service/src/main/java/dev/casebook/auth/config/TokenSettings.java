@@ -31,6 +31,14 @@ public interface TokenSettings {
     @WithDefault("7d")
     Duration refreshTokenLifetime();
 
+    /**
+     * How long after a refresh the same refresh token, sent again by the same client (same address and User-Agent:
+     * two tabs refreshing at once, a retry after a timeout), gets the same new pair instead of revoking the session.
+     * After it, or from another client, a used token coming back still revokes its whole session. Zero turns it off.
+     */
+    @WithDefault("10s")
+    Duration refreshReuseGrace();
+
     /** PKCS#8 PEM file of the RSA key that signs access tokens. */
     Path privateKeyFile();
 

@@ -42,6 +42,14 @@ public class RefreshToken extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** SHA-256 of the address and User-Agent of the client that used it up. */
+    @Column(name = "used_by")
+    public String usedBy;
+
+    /** The pair it was traded for, sealed for its holder (security.SealedPairs). */
+    @Column(name = "successor_sealed")
+    public byte[] successorSealed;
+
     public static RefreshToken issue(UUID familyId, UUID userId, String tokenHash, Instant now, Instant expiresAt) {
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();

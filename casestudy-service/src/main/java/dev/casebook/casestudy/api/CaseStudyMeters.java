@@ -5,6 +5,9 @@ import dev.casebook.platform.observability.MeterNames;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * casestudy-service's own counters, registered at start with 0, so a rate over them is right from the first event
@@ -18,21 +21,47 @@ public class CaseStudyMeters {
     private final Counter importsCreated;
     private final Counter importsRefused;
 
-    public CaseStudyMeters(CasebookMeters meters) {
+    private final TransactionSynchronizationRegistry transactions;
+
+    public CaseStudyMeters(CasebookMeters meters, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.publishes = meters.counter(MeterNames.PUBLISHES);
         this.importsCreated = meters.counter(MeterNames.IMPORTS, "outcome", "created");
         this.importsRefused = meters.counter(MeterNames.IMPORTS, "outcome", "refused");
     }
 
     void published() {
-        publishes.increment();
+        onceCommitted(publishes);
     }
 
     void imported() {
-        importsCreated.increment();
+        onceCommitted(importsCreated);
     }
 
     void importRefused() {
         importsRefused.increment();
+    }
+
+    /**
+     * Counts once the work is committed: a write sent with an Idempotency-Key runs in a transaction that is still
+     * open when the resource returns, and may yet roll back.
+     */
+    private void onceCommitted(Counter counter) {
+        if (transactions.getTransactionKey() == null) {
+            counter.increment();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counter.increment();
+                }
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.http.Created;
 import dev.casebook.platform.paging.Page;
 import dev.casebook.platform.paging.PageRequest;
@@ -82,6 +83,7 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "201", description = "The new DRAFT", headers = {@Header(name = "Location", description = "Where the new resource is", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken by another case study")
+    @Idempotent
     public Response create(@Valid @NotNull CaseStudyDocument document) {
         CaseStudy created = desk.create(document, callers.current());
         return representations.json(created, Created.at(PATH, created.id));
@@ -158,6 +160,7 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "409", description = "The case study is ARCHIVED, or IN_REVIEW and the caller is its author")
     @APIResponse(responseCode = "412", description = "Someone saved a newer version since the ETag sent in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Idempotent
     public Response replace(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull CaseStudyDocument document) {
         UUID id = desk.idOf(idOrSlug, callers.current());
@@ -175,6 +178,7 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "409", description = "The case study is ARCHIVED, or IN_REVIEW and the caller is its author")
     @APIResponse(responseCode = "412", description = "Someone saved a newer version since the ETag sent in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Idempotent
     public Response patch(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = Etags.expectedVersion(ifMatch);
         UUID id = desk.idOf(idOrSlug, callers.current());

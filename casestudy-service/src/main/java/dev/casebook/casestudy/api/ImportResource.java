@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
@@ -55,6 +56,7 @@ public class ImportResource {
     @APIResponse(responseCode = "201", description = "The draft, with importNotes on what was kept as prose",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportedCaseStudyView.class)))
     @APIResponse(responseCode = "422", description = "Not the template: the problem's section and line say where")
+    @Idempotent
     public Response importMarkdown(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             throw new ProblemException(400, "The body is empty; send a case study written in the template (GET /api/case-studies/template)");

@@ -1,5 +1,6 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
@@ -55,6 +56,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
+    @Idempotent
     public Response submit(@PathParam("id") UUID id) {
         return answer(desk.submit(id, callers.current()));
     }
@@ -66,9 +68,10 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
+    @Idempotent
     public Response publish(@PathParam("id") UUID id) {
         CaseStudy published = desk.publish(id, callers.current());
-        meters.published(); // the desk's transaction has committed by now
+        meters.published(); // counted once committed: with an Idempotency-Key, the transaction is still open here
         return answer(published);
     }
 
@@ -80,6 +83,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
+    @Idempotent
     public Response requestChanges(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return answer(desk.requestChanges(id, request.comment(), callers.current()));
     }
@@ -91,6 +95,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
+    @Idempotent
     public Response unpublish(@PathParam("id") UUID id) {
         return answer(desk.unpublish(id, callers.current()));
     }
@@ -102,6 +107,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "The case study in its new status", headers = {@Header(name = "ETag", description = "The version of what was answered; send it back in If-Match to change it", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
+    @Idempotent
     public Response archive(@PathParam("id") UUID id) {
         return answer(desk.archive(id, callers.current()));
     }

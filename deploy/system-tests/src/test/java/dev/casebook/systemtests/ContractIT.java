@@ -87,6 +87,16 @@ class ContractIT {
         String id = as(author).contentType(ContentType.JSON).body(Map.of("title", "Contract " + n, "summary", "Checked against the document."))
                 .post("/api/case-studies").then().statusCode(201).extract().path("id");
         as(author).contentType(ContentType.JSON).body(Map.of("title", "")).post("/api/case-studies");
+        // retried with an Idempotency-Key: the first answer again, another request with the key, a malformed key
+        String key = "contract-" + n;
+        for (int i = 0; i < 2; i++) {
+            as(author).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Keyed " + n, "summary", "Sent twice.")).post("/api/case-studies");
+        }
+        as(author).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("title", "Another " + n, "summary", "Same key.")).post("/api/case-studies");
+        as(author).header("Idempotency-Key", "has a space").contentType(ContentType.JSON)
+                .body(Map.of("title", "Bad key " + n, "summary", "Refused.")).post("/api/case-studies");
         anonymous().contentType(ContentType.JSON).body(Map.of("title", "t", "summary", "s")).post("/api/case-studies");
         String etag = as(author).get("/api/case-studies/" + id).then().statusCode(200).extract().header("ETag");
         as(author).header("If-None-Match", etag).get("/api/case-studies/" + id);
@@ -141,7 +151,7 @@ class ContractIT {
         as(admin).delete("/api/case-studies/" + id);
 
         assertThat(String.join("\n", violations), violations, empty());
-        assertThat("every call of the story went through the validator", checked, hasSize(50));
+        assertThat("every call of the story went through the validator", checked, hasSize(54));
     }
 
     /** A case study of casestudy-service's Markdown corpus, with a title of its own for this run. */

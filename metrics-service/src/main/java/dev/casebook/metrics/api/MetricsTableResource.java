@@ -1,6 +1,7 @@
 package dev.casebook.metrics.api;
 
 import dev.casebook.metrics.contract.MetricsTableView;
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,8 +73,11 @@ public class MetricsTableResource {
     @Operation(operationId = "replaceMetricsTable", summary = "Set every row of a case study's metrics table",
             description = "For its author while it is a draft, for editors and admins always. Response Time, Throughput and "
                     + "Error Rate may leave out unit and better. Emits dev.casebook.metrics.updated.v1 on metrics.events.")
-    public MetricsTableView replace(@PathParam("caseStudyId") UUID caseStudyId, @Valid MetricsTableRequest request) {
-        return desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()).view();
+    @APIResponse(responseCode = "200", description = "The table as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricsTableView.class)))
+    @Idempotent
+    public Response replace(@PathParam("caseStudyId") UUID caseStudyId, @Valid MetricsTableRequest request) {
+        return Response.ok(desk.replace(caseStudyId, request == null ? null : request.rows(), callers.current()).view()).build();
     }
 
     @POST
@@ -82,10 +88,13 @@ public class MetricsTableResource {
                     + "before and of its AFTER samples as after. Same permission as PUT; emits the same event.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeriveRequest.class)))
-    public MetricsTableView derive(@PathParam("caseStudyId") UUID caseStudyId, String body) throws JsonProcessingException {
+    @APIResponse(responseCode = "200", description = "The table with the derived values",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricsTableView.class)))
+    @Idempotent
+    public Response derive(@PathParam("caseStudyId") UUID caseStudyId, String body) throws JsonProcessingException {
         // The body is optional: read as text, so that a bare POST (no body, no Content-Type) is welcome too.
         DeriveRequest request = body == null || body.isBlank() ? null : json.readValue(body, DeriveRequest.class);
         Statistic statistic = request == null || request.statistic() == null ? Statistic.P50 : request.statistic();
-        return desk.derive(caseStudyId, statistic, callers.current()).view();
+        return Response.ok(desk.derive(caseStudyId, statistic, callers.current()).view()).build();
     }
 }

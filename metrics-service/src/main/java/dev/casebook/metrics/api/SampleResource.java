@@ -1,6 +1,7 @@
 package dev.casebook.metrics.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Role;
 import dev.casebook.metrics.domain.ComputedDecimal;
@@ -84,6 +85,7 @@ public class SampleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     // Not @Valid: SampleIntake checks the batch by hand, as it does the samples from Kafka, and lists the first
     // problems of 10,000 samples rather than every one.
+    @Idempotent
     public Response add(@PathParam("caseStudyId") UUID caseStudyId, List<Sample> samples) {
         int accepted = intake.add(caseStudyId, samples, callers.current());
         return Response.accepted(new Accepted(caseStudyId, accepted)).build();
