@@ -5,6 +5,8 @@
 #   deploy/run-local.sh            start (builds first when something is not built yet)
 #   deploy/run-local.sh --clean    start with an empty database and broker
 #   deploy/run-local.sh --rebuild  rebuild the services before starting
+#   deploy/run-local.sh --replicas 2   two instances of each service and of the gateway (ports in the README);
+#                                      every gateway balances across every instance of a service
 #
 # Ctrl-C stops everything it started. Data lives in ./data (or $CASEBOOK_DATA_DIR).
 # Links the services write (Location, Link) name http://localhost:8080, or $CASEBOOK_PUBLIC_URL when clients

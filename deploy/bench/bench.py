@@ -307,16 +307,25 @@ def to_ms(text):
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
+RECORD_FAILURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "record-failures.lua")
+
+
 def wrk(url, connections, duration, headers=(), threads=None):
     threads = threads or min(2, connections)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    # Every answer that is not 2xx/3xx is kept with its status, request id and body (record-failures.lua).
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s",
+               "-s", RECORD_FAILURES]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command + [url], capture_output=True, text=True, timeout=duration + 60).stdout
     result = {"requests_per_s": None, "p50_ms": None, "p75_ms": None, "p90_ms": None, "p99_ms": None,
-              "requests": None, "non_2xx_3xx": 0, "socket_errors": None}
+              "requests": None, "non_2xx_3xx": 0, "socket_errors": None, "failed_answers": []}
     for line in output.splitlines():
         line = line.strip()
+        if line.startswith("FAILED "):
+            status, request_id, body = (line[len("FAILED "):].split(" ", 2) + ["", ""])[:3]
+            result["failed_answers"].append({"url": url, "status": int(status), "request_id": request_id, "body": body})
+            continue
         if line.startswith("Requests/sec:"):
             result["requests_per_s"] = float(line.split()[1])
         m = re.match(r"(50|75|90|99)%\s+(\S+)", line)
@@ -348,6 +357,7 @@ def summarize(rounds):
         "p99_ms": median_of([r["latency"] for r in rounds], "p99_ms"),
         "rps_at_low_concurrency": median_of([r["latency"] for r in rounds], "requests_per_s"),
         "errors": sum((r["throughput"]["non_2xx_3xx"] or 0) + (r["latency"]["non_2xx_3xx"] or 0) for r in rounds),
+        "failed_answers": [a for r in rounds for part in ("throughput", "latency") for a in r[part]["failed_answers"]][:20],
         "rounds": rounds,
     }
 
@@ -801,6 +811,11 @@ def table(results):
         if name != "urls":
             row(f"{name} `{rp['urls'][name]}`", s["requests_per_s"], s["p99_ms_under_load"], s["p50_ms"], s["p99_ms"], s["errors"])
     lines.append("")
+    failed = failed_answers(results)
+    lines.append("Answers that were not 2xx or 3xx in the measured reads: " + ("none" if not failed else f"{len(failed)} (status, request id, body):"))
+    for a in failed:
+        lines.append(f"- {a['status']} `{a['request_id']}` {a['url']}: {a['body'][:200]}")
+    lines.append("")
     w, sm, sd = results["write_path"], results["samples_stream"], results["seed"]
     lines.append("Write path and streams")
     row("measure", "value")
@@ -823,6 +838,16 @@ def table(results):
         lines.append("")
         lines.append(login_flood_table(results))
     return "\n".join(lines)
+
+
+def failed_answers(results):
+    """Every answer of a measured wrk run that was not 2xx/3xx, as record-failures.lua kept them (runs from before it: none)."""
+    found = []
+    for section in ("gateway_overhead", "read_path"):
+        for name, summary in results.get(section, {}).items():
+            if isinstance(summary, dict):
+                found.extend(summary.get("failed_answers", []))
+    return found
 
 
 def import_table(results):
@@ -1118,6 +1143,7 @@ def main():
         footprint[name]["rss_after_load_mib"] = round(rss_kib(pid) / 1024, 1)
     results["footprint"] = {"services": footprint, "runner_to_ready_s": runner_to_ready}
     results["failures"] = FAILURES
+    results["failed_answers"] = failed_answers(results)
     results["finished_at"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
     write_results(args, results, started_at, admin=admin)

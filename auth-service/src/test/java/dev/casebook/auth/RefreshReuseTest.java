@@ -2,6 +2,7 @@ package dev.casebook.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.AtOnce;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,10 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.casebook.auth.Auth.PASSWORD;
 import static dev.casebook.auth.Auth.createUser;
@@ -53,7 +50,7 @@ class RefreshReuseTest {
         createUser(username, "author");
         String original = tokens(username, PASSWORD).path("refreshToken").asText();
 
-        List<Response> answers = atOnce(() -> refresh(original), 2);
+        List<Response> answers = AtOnce.send(2, () -> refresh(original));
 
         answers.forEach(answer -> answer.then().statusCode(200));
         JsonNode first = Auth.json(answers.get(0).asString());
@@ -92,28 +89,6 @@ class RefreshReuseTest {
         assertEquals(1, count("SELECT count(*) FROM refresh_tokens WHERE successor_sealed IS NOT NULL AND user_id = "
                 + "(SELECT id FROM users WHERE username = ?)", username));
         assertEquals(0, count("SELECT count(*) FROM refresh_tokens WHERE position(convert_to(?, 'UTF8') in successor_sealed) > 0", next));
-    }
-
-    private static List<Response> atOnce(java.util.concurrent.Callable<Response> request, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new java.util.ArrayList<>();
-            for (Future<Response> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private long count(String sql, Object... parameters) {

@@ -1,6 +1,7 @@
 package dev.casebook.casestudy;
 
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.testing.AtOnce;
 import dev.casebook.testing.People;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,14 +9,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static dev.casebook.testing.Problems.assertProblem;
@@ -34,7 +29,7 @@ class ConcurrentCreatesTest {
     @Test
     void createsAtOnceWithOneTitleGetSlugsOfTheirOwn() throws Exception {
         String title = Documents.uniqueTitle("Race for a slug");
-        List<Response> answers = atOnce(() -> People.alice().contentType(ContentType.JSON)
+        List<Response> answers = AtOnce.send(AT_ONCE, () -> People.alice().contentType(ContentType.JSON)
                 .body(Documents.minimal(title)).post("/api/case-studies"));
 
         answers.forEach(answer -> answer.then().statusCode(201));
@@ -45,7 +40,7 @@ class ConcurrentCreatesTest {
     @Test
     void ofCreatesAtOnceAskingForOneSlugOneGetsItAndTheOthersAConflict() throws Exception {
         String slug = Documents.uniqueTitle("wanted").toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        List<Response> answers = atOnce(() -> People.alice().contentType(ContentType.JSON)
+        List<Response> answers = AtOnce.send(AT_ONCE, () -> People.alice().contentType(ContentType.JSON)
                 .body("{\"title\": \"Wanted\", \"slug\": \"" + slug + "\", \"summary\": \"Only one gets it.\"}")
                 .post("/api/case-studies"));
 
@@ -55,25 +50,4 @@ class ConcurrentCreatesTest {
                 .forEach(answer -> assertProblem(answer.then(), 409, "conflict"));
     }
 
-    private static List<Response> atOnce(Supplier<Response> request) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> sent = new ArrayList<>();
-            for (int i = 0; i < AT_ONCE; i++) {
-                sent.add(clients.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.casebook.casestudy;
 
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.platform.idempotency.ForgottenKeys;
+import dev.casebook.testing.AtOnce;
 import dev.casebook.testing.People;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,13 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
@@ -101,7 +97,7 @@ class IdempotencyKeyTest {
     void repeatsSentAtOnceRunOnceAndAllGetTheFirstAnswer() throws Exception {
         String title = Documents.uniqueTitle("Retried at once");
         String key = UUID.randomUUID().toString();
-        List<Response> answers = atOnce(4, () -> create(People.alice(), key, Documents.minimal(title)));
+        List<Response> answers = AtOnce.send(4, () -> create(People.alice(), key, Documents.minimal(title)));
 
         answers.forEach(answer -> answer.then().statusCode(201));
         assertEquals(1, answers.stream().map(answer -> answer.header("Location")).distinct().count());
@@ -205,28 +201,6 @@ class IdempotencyKeyTest {
 
     private static Response create(RequestSpecification as, String key, String body) {
         return as.header(KEY, key).contentType(ContentType.JSON).body(body).post("/api/case-studies");
-    }
-
-    private static List<Response> atOnce(int clients, java.util.function.Supplier<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> sent = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private long count(String sql, Object... parameters) {

@@ -5,7 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -42,32 +37,16 @@ class DatabaseLimitsTest {
     @Inject
     AgroalDataSource database;
 
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private Handler capture;
+    private CapturedLog log;
 
     @BeforeEach
     void captureTheLog() {
-        capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log = new CapturedLog();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -82,7 +61,7 @@ class DatabaseLimitsTest {
     @Test
     void aQueryLongerThanTheStatementTimeoutIsCancelledAndAnswered503() throws Exception {
         String requestId = "slow-" + UUID.randomUUID();
-        records.clear();
+        log.clear();
         assertProblem(given().header("X-Request-Id", requestId).queryParam("seconds", 60).get("/notes/slow").then(), 503,
                 "service-unavailable")
                 .header("Retry-After", "1")
@@ -90,17 +69,10 @@ class DatabaseLimitsTest {
                 .body("detail", containsString("did not finish this request within 2s"));
 
         assertEquals(0, runningSleeps(), "PostgreSQL stopped the query; it does not run on");
-        List<LogRecord> during;
-        synchronized (records) {
-            during = List.copyOf(records);
-        }
-        assertTrue(during.stream().anyMatch(record -> message(record).contains("GET /notes/slow answered 503")),
-                () -> "said in the log: " + during.stream().map(DatabaseLimitsTest::message).toList());
+        List<LogRecord> during = log.records();
+        assertTrue(during.stream().anyMatch(record -> CapturedLog.message(record).contains("GET /notes/slow answered 503")),
+                () -> "said in the log: " + during.stream().map(CapturedLog::message).toList());
         assertTrue(during.stream().noneMatch(record -> record.getThrown() != null), "no stack trace in the log");
-    }
-
-    private static String message(LogRecord record) {
-        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
     }
 
     @Test

@@ -11,14 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
@@ -46,33 +43,16 @@ class JsonLogsTest {
         }
     }
 
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private Handler capture;
+    private CapturedLog log;
 
     @BeforeEach
     void captureWhatTheConsoleWrites() {
-        Formatter console = consoleFormatter(Logger.getLogger("").getHandlers());
-        assertNotNull(console, "a console handler");
-        capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(console.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        log = new CapturedLog();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -84,10 +64,10 @@ class JsonLogsTest {
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .get("/notes/broken").then().statusCode(500);
 
-        List<String> ours;
-        synchronized (lines) {
-            ours = lines.stream().filter(line -> line.contains(requestId)).toList();
-        }
+        // The lines as the console writes them: through its own formatter.
+        Formatter console = consoleFormatter(Logger.getLogger("").getHandlers());
+        assertNotNull(console, "a console handler");
+        List<String> ours = log.records().stream().map(console::format).filter(line -> line.contains(requestId)).toList();
         assertFalse(ours.isEmpty(), "the failure was logged under the request's id");
         for (String line : ours) {
             JsonNode json = new ObjectMapper().readTree(line);

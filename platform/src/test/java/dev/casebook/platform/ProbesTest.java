@@ -4,16 +4,10 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -50,25 +44,7 @@ class ProbesTest {
 
     @Test
     void withKafkaDownTheServiceStaysReadyAndTakesWritesWhileItsKafkaGroupSaysDown() throws Exception {
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLoggerName().endsWith("BrokerReachability") && record instanceof ExtLogRecord ext
-                        && ext.getFormattedMessage().contains("is not reachable")) {
-                    warnings.add(ext.getFormattedMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        CapturedLog log = new CapturedLog();
         CasebookInfrastructure.kafka().stop();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/group/kafka").then()
@@ -79,9 +55,11 @@ class ProbesTest {
             // Two more checks of the broker (every 5 s) find it down again: the log still says it once.
             Thread.sleep(11_000);
             given().get("/q/health/ready").then().statusCode(200);
+            List<String> warnings = log.messagesOf("BrokerReachability").stream()
+                    .filter(message -> message.contains("is not reachable")).toList();
             assertEquals(1, warnings.size(), "said once: " + warnings);
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            log.close();
             CasebookInfrastructure.kafka().start();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/group/kafka").then().statusCode(200));

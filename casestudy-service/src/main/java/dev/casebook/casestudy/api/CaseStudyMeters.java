@@ -1,12 +1,11 @@
 package dev.casebook.casestudy.api;
 
+import dev.casebook.platform.database.AfterCommit;
 import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -47,21 +46,6 @@ public class CaseStudyMeters {
      * open when the resource returns, and may yet roll back.
      */
     private void onceCommitted(Counter counter) {
-        if (transactions.getTransactionKey() == null) {
-            counter.increment();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, counter::increment);
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * The four packaged Casebook services as separate processes, wired to one {@link DevStack}: the three
- * domain services first, then the gateway in front of them.
+ * The four packaged Casebook services as separate processes, one or more instances of each, wired to one
+ * {@link DevStack}: the three domain services first, then the gateway in front of them, which balances across
+ * their instances.
  */
 public final class CasebookServices implements AutoCloseable {
 
@@ -48,27 +49,58 @@ public final class CasebookServices implements AutoCloseable {
         }
     }
 
-    /** The ports the services listen on. */
-    public record Ports(Map<Service, Integer> byService) {
+    /**
+     * The ports each service's instances listen on: the first instance's first. The defaults are 8080 to 8083 for
+     * the first instance of each, and 100 more for each further one (8180 to 8183, 8280 to 8283, ...).
+     */
+    public record Ports(Map<Service, List<Integer>> byService) {
+
+        /** The step between one instance's default port and the next one's. */
+        public static final int REPLICA_STEP = 100;
 
         public static Ports defaults() {
-            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            return defaults(1);
+        }
+
+        public static Ports defaults(int replicas) {
+            Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                ports.put(service, service.defaultPort);
+                List<Integer> own = new ArrayList<>();
+                for (int replica = 0; replica < replicas; replica++) {
+                    own.add(service.defaultPort + replica * REPLICA_STEP);
+                }
+                ports.put(service, List.copyOf(own));
             }
             return new Ports(ports);
         }
 
         public static Ports free() {
-            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            return free(1);
+        }
+
+        public static Ports free(int replicas) {
+            Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                ports.put(service, FreePorts.next());
+                List<Integer> own = new ArrayList<>();
+                for (int replica = 0; replica < replicas; replica++) {
+                    own.add(FreePorts.next());
+                }
+                ports.put(service, List.copyOf(own));
             }
             return new Ports(ports);
         }
 
+        /** The first instance's port. */
         public int of(Service service) {
+            return byService.get(service).get(0);
+        }
+
+        public List<Integer> all(Service service) {
             return byService.get(service);
+        }
+
+        public int replicas() {
+            return byService.get(Service.GATEWAY).size();
         }
     }
 
@@ -77,16 +109,16 @@ public final class CasebookServices implements AutoCloseable {
     /** Where clients reach the gateway, which the services' absolute links (Location, Link) name. */
     public static final String PUBLIC_URL = "CASEBOOK_PUBLIC_URL";
 
-    private final Map<Service, ServiceProcess> processes;
+    private final Map<Service, List<ServiceProcess>> processes;
     private final String publicUrl;
 
-    private CasebookServices(Map<Service, ServiceProcess> processes, String publicUrl) {
+    private CasebookServices(Map<Service, List<ServiceProcess>> processes, String publicUrl) {
         this.processes = processes;
         this.publicUrl = publicUrl;
     }
 
     /**
-     * Starts all four and waits until each is ready.
+     * Starts every instance of all four and waits until each is ready.
      *
      * @param keys             the pair auth-service signs tokens with
      * @param extraEnvironment more settings for every service, such as the first admin's password or
@@ -100,14 +132,16 @@ public final class CasebookServices implements AutoCloseable {
         environment.putAll(keys.environment());
         environment.putAll(extraEnvironment);
         for (Service downstream : List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS)) {
-            environment.put(urlVariable(downstream), "http://127.0.0.1:" + ports.of(downstream));
+            // The gateway balances across every instance of the service (its route url lists them all).
+            environment.put(urlVariable(downstream), String.join(",",
+                    ports.all(downstream).stream().map(port -> "http://127.0.0.1:" + port).toList()));
         }
         // Every service verifies tokens against auth-service's published keys.
         environment.put("CASEBOOK_JWKS_URL", "http://127.0.0.1:" + ports.of(Service.AUTH) + "/api/auth/jwks");
         // The services' links name the address clients use; unless told otherwise, the gateway's local one.
         environment.putIfAbsent(PUBLIC_URL, defaultPublicUrl(ports));
         List<String> javaOptions = javaOptions(extraEnvironment);
-        Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+        Map<Service, List<ServiceProcess>> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> own = new HashMap<>(environment);
             own.putAll(connectionsOf(service, infrastructure));
@@ -117,8 +151,13 @@ public final class CasebookServices implements AutoCloseable {
                 own.remove(DevStack.DB_USERNAME);
                 own.remove(DevStack.DB_PASSWORD);
             }
-            processes.put(service, new ServiceProcess(service.module(), service.jar(repositoryRoot),
-                    ports.of(service), own, javaOptions, log));
+            List<ServiceProcess> instances = new ArrayList<>();
+            List<Integer> instancePorts = ports.all(service);
+            for (int replica = 0; replica < instancePorts.size(); replica++) {
+                instances.add(new ServiceProcess(instanceName(service, replica), service.jar(repositoryRoot),
+                        instancePorts.get(replica), own, javaOptions, log));
+            }
+            processes.put(service, List.copyOf(instances));
         }
         CasebookServices services = new CasebookServices(processes, environment.get(PUBLIC_URL));
         try {
@@ -147,7 +186,12 @@ public final class CasebookServices implements AutoCloseable {
         return "http://localhost:" + ports.of(Service.GATEWAY);
     }
 
-    /** The variable through which the gateway finds a downstream, such as {@code CASEBOOK_CASESTUDY_URL}. */
+    /** How the log names an instance: {@code casestudy-service}, then {@code casestudy-service-2}, ... */
+    public static String instanceName(Service service, int replica) {
+        return replica == 0 ? service.module() : service.module() + "-" + (replica + 1);
+    }
+
+    /** The variable through which the gateway finds a downstream's instances, such as {@code CASEBOOK_CASESTUDY_URL}. */
     public static String urlVariable(Service downstream) {
         return "CASEBOOK_" + downstream.name() + "_URL";
     }
@@ -160,15 +204,16 @@ public final class CasebookServices implements AutoCloseable {
     private void startAndAwait(List<Service> services, Duration readyTimeout) throws IOException {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (Service service : services) {
-            ServiceProcess process = processes.get(service);
-            process.start();
-            ready.add(CompletableFuture.runAsync(() -> {
-                try {
-                    process.awaitReady(readyTimeout);
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }));
+            for (ServiceProcess process : processes.get(service)) {
+                process.start();
+                ready.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        process.awaitReady(readyTimeout);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                }));
+            }
         }
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -177,12 +222,18 @@ public final class CasebookServices implements AutoCloseable {
         }
     }
 
+    /** The first instance of {@code service}. */
     public ServiceProcess get(Service service) {
+        return processes.get(service).get(0);
+    }
+
+    /** Every instance of {@code service}, the first one first. */
+    public List<ServiceProcess> instances(Service service) {
         return processes.get(service);
     }
 
     public String gatewayUrl() {
-        return processes.get(Service.GATEWAY).url();
+        return get(Service.GATEWAY).url();
     }
 
     /** Where clients reach Casebook as the gateway tells the services ({@link #PUBLIC_URL}). */
@@ -190,14 +241,19 @@ public final class CasebookServices implements AutoCloseable {
         return publicUrl;
     }
 
-    /** Stops the gateway first so that no request reaches a service that is going away. */
+    /** Stops the gateways first so that no request reaches a service that is going away. */
     @Override
     public void close() {
-        processes.get(Service.GATEWAY).stop();
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        stopAll(processes.get(Service.GATEWAY));
+        List<ServiceProcess> services = new ArrayList<>();
         for (Service service : List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS)) {
-            stopping.add(CompletableFuture.runAsync(processes.get(service)::stop));
+            services.addAll(processes.get(service));
         }
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        stopAll(services);
+    }
+
+    private static void stopAll(List<ServiceProcess> instances) {
+        CompletableFuture.allOf(instances.stream().map(process -> CompletableFuture.runAsync(process::stop))
+                .toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalRun {
 
     private static final String FIRST_ADMIN_MARKER = "first-admin.created";
+    /** Beyond this the ports of one instance would reach the next service's (8080 + 100 * 9 < 9080). */
+    private static final int MOST_REPLICAS = 9;
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     private LocalRun() {
@@ -36,11 +38,14 @@ public final class LocalRun {
         Files.createDirectories(data);
 
         FileLock lock = lockOrExplain(data);
-        int gatewayPort = CasebookServices.Ports.defaults().of(CasebookServices.Service.GATEWAY);
+        int replicas = replicas(options);
+        CasebookServices.Ports ports = CasebookServices.Ports.defaults(replicas);
+        int gatewayPort = ports.of(CasebookServices.Service.GATEWAY);
         for (CasebookServices.Service service : CasebookServices.Service.values()) {
-            int port = CasebookServices.Ports.defaults().of(service);
-            if (FreePorts.inUse(port)) {
-                fail("port " + port + " (" + service.module() + ") is already in use by another program; stop it first");
+            for (int port : ports.all(service)) {
+                if (FreePorts.inUse(port)) {
+                    fail("port " + port + " (" + service.module() + ") is already in use by another program; stop it first");
+                }
             }
         }
         if (options.contains("--clean")) {
@@ -70,17 +75,22 @@ public final class LocalRun {
         Map<String, String> environment = new HashMap<>();
         // What the gateway tells the services clients reach it at: CASEBOOK_PUBLIC_URL, else http://localhost:8080.
         String publicUrl = System.getenv().getOrDefault(CasebookServices.PUBLIC_URL,
-                CasebookServices.defaultPublicUrl(CasebookServices.Ports.defaults()));
+                CasebookServices.defaultPublicUrl(ports));
         environment.put(CasebookServices.PUBLIC_URL, publicUrl);
+        // Nothing here reads readiness to stop sending requests to an instance that is stopping (as a Kubernetes
+        // Service does during the shutdown delay): the gateway stops trying it once it refuses connections. So a
+        // local instance stops taking connections at once and only drains what it has; Ctrl-C is quicker for it.
+        environment.put("CASEBOOK_SHUTDOWN_DELAY", System.getenv().getOrDefault("CASEBOOK_SHUTDOWN_DELAY", "0s"));
         String firstAdminPassword = firstAdminPassword(data);
         if (firstAdminPassword != null) {
             environment.put("CASEBOOK_ADMIN_PASSWORD", firstAdminPassword);
         }
-        OUT.println("casebook: starting auth-service, casestudy-service, metrics-service, then gateway");
+        OUT.println("casebook: starting auth-service, casestudy-service, metrics-service, then gateway"
+                + (replicas > 1 ? ", " + replicas + " instances of each" : ""));
         CasebookServices services;
         try {
             services = CasebookServices.start(root, infrastructure, SigningKeys.inDirectory(data.resolve("keys")),
-                    CasebookServices.Ports.defaults(), environment,
+                    ports, environment,
                     OUT::println, Duration.ofMinutes(3));
         } catch (IOException e) {
             infrastructure.close();
@@ -107,7 +117,13 @@ public final class LocalRun {
         OUT.println("casebook: ready");
         OUT.println("  Gateway     " + gateway);
         OUT.println("  Swagger UI  " + gateway + "/q/swagger-ui");
-        if (!services.publicUrl().equals(CasebookServices.defaultPublicUrl(CasebookServices.Ports.defaults()))) {
+        if (replicas > 1) {
+            for (CasebookServices.Service service : CasebookServices.Service.values()) {
+                OUT.printf("  %-11s %s%n", service == CasebookServices.Service.GATEWAY ? "Gateways" : service.module(),
+                        String.join(", ", ports.all(service).stream().map(port -> "http://localhost:" + port).toList()));
+            }
+        }
+        if (!services.publicUrl().equals(CasebookServices.defaultPublicUrl(ports))) {
             OUT.println("  Public URL  " + services.publicUrl() + " (CASEBOOK_PUBLIC_URL: what links name)");
         }
         OUT.println("  Data        " + data + " (kept across runs; --clean starts empty)");
@@ -159,6 +175,21 @@ public final class LocalRun {
         }
         Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
         return lock;
+    }
+
+    /** {@code --replicas N}: instances of each service and of the gateway, 1 to {@link #MOST_REPLICAS}. */
+    private static int replicas(List<String> options) {
+        String given = value(options, "--replicas", "1");
+        try {
+            int replicas = Integer.parseInt(given);
+            if (replicas >= 1 && replicas <= MOST_REPLICAS) {
+                return replicas;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        fail("--replicas takes a number from 1 to " + MOST_REPLICAS + ", not " + given);
+        return 1;
     }
 
     private static void fail(String message) {

@@ -2,11 +2,10 @@ package dev.casebook.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.casebook.platform.database.AfterCommit;
 import dev.casebook.platform.requestid.RequestIds;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -80,17 +79,6 @@ public class Outbox {
         }
         transactions.putResource(RELAY_NUDGE, Boolean.TRUE);
         wakeUps.announceInCurrentTransaction();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.requestRun();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::requestRun);
     }
 }

@@ -12,7 +12,8 @@ import static io.restassured.RestAssured.given;
 
 /**
  * Reads {@code /q/metrics} by the rules of Prometheus's text exposition format 0.0.4, by hand (no regular
- * expression): {@code # HELP} and {@code # TYPE} lines, then samples {@code name{label="value",...} number}. Any line
+ * expression): {@code # HELP} and {@code # TYPE} lines, then samples {@code name{label="value",...} number}, in
+ * OpenMetrics (what Prometheus asks for) with an exemplar after the number, {@code # {trace_id="..."} 1.0}. Any line
  * that breaks the rules fails the test with its line number, so "the output parses" is checked, not assumed.
  */
 public final class PrometheusText {
@@ -49,7 +50,8 @@ public final class PrometheusText {
                 if (line.startsWith("# TYPE ")) {
                     String[] parts = line.substring(7).split(" ");
                     require(parts.length == 2 && isName(parts[0]), "a TYPE line names one metric and its type");
-                    require(Set.of("counter", "gauge", "histogram", "summary", "untyped").contains(parts[1]), "unknown type " + parts[1]);
+                    require(Set.of("counter", "gauge", "histogram", "summary", "untyped",
+                            "unknown", "info", "stateset", "gaugehistogram").contains(parts[1]), "unknown type " + parts[1]);
                     require(types.put(parts[0], parts[1]) == null, "a second TYPE line for " + parts[0]);
                 } else if (!line.startsWith("#")) {
                     samples.add(sample(line));
@@ -98,7 +100,15 @@ public final class PrometheusText {
             i++;
         }
         require(i < line.length() && line.charAt(i) == ' ', "a space before the value");
-        String[] rest = line.substring(i + 1).split(" ");
+        String valueAndTime = line.substring(i + 1);
+        int exemplar = valueAndTime.indexOf(" # ");
+        if (exemplar >= 0) {
+            // OpenMetrics (what Prometheus asks for): an exemplar, the trace of one observation, follows the value.
+            String example = valueAndTime.substring(exemplar + 3);
+            require(example.startsWith("{") && example.indexOf("} ") > 0, "an exemplar is {labels} value [timestamp]");
+            valueAndTime = valueAndTime.substring(0, exemplar);
+        }
+        String[] rest = valueAndTime.split(" ");
         require(rest.length <= 2, "a value and at most a timestamp");
         double value = switch (rest[0]) {
             case "+Inf" -> Double.POSITIVE_INFINITY;
@@ -107,7 +117,7 @@ public final class PrometheusText {
             default -> Double.parseDouble(rest[0]);
         };
         if (rest.length == 2) {
-            Long.parseLong(rest[1]);
+            Double.parseDouble(rest[1]); // milliseconds in Prometheus text, seconds with a fraction in OpenMetrics
         }
         return new Sample(name, labels, value);
     }
