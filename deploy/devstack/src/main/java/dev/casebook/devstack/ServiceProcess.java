@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +39,8 @@ public final class ServiceProcess {
     private final Deque<String> recentLines = new ArrayDeque<>();
     private Process process;
     private Instant startedAt;
-    private volatile boolean stopping;
+    /** Whether this run of the process was asked to end: one flag per run, so a restart cannot clear the last one's. */
+    private volatile AtomicBoolean askedToEnd = new AtomicBoolean();
 
     /**
      * @param log receives every line the service prints, prefixed with its name
@@ -83,12 +85,13 @@ public final class ServiceProcess {
         // A stack on a developer's machine answers that machine only, unless QUARKUS_HTTP_HOST says otherwise.
         builder.environment().putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
         startedAt = Instant.now();
-        stopping = false;
+        AtomicBoolean asked = new AtomicBoolean();
+        askedToEnd = asked;
         process = builder.start();
         Process started = process;
         // Whoever watches the log learns at once that a service is gone, rather than from failing requests.
         started.onExit().thenAccept(ended -> {
-            if (!stopping) {
+            if (!asked.get()) {
                 log.accept(name + " | exited unexpectedly with code " + ended.exitValue());
             }
         });
@@ -170,7 +173,7 @@ public final class ServiceProcess {
         if (process == null || !process.isAlive()) {
             return;
         }
-        stopping = true;
+        askedToEnd.set(true);
         try {
             if (forcibly) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

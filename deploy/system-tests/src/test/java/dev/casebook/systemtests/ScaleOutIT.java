@@ -57,8 +57,9 @@ class ScaleOutIT {
                 Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
                         "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000",
-                        // a restart drains for a second rather than the default 5 s, so the test takes less long
-                        "CASEBOOK_SHUTDOWN_DELAY", "1s"),
+                        // a restart drains for 3 s rather than the default 5 s, so the test takes less long; still
+                        // longer than the gateway keeps an idle connection (2 s), as the default is
+                        "CASEBOOK_SHUTDOWN_DELAY", "3s"),
                 line -> System.out.println("scale-out | " + line), READY);
         previousBaseUri = RestAssured.baseURI;
         RestAssured.baseURI = services.gatewayUrl();

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ public class Downstreams {
 
     // Vert.x allows 5 connections per server by default, far too few for a gateway.
     private static final int CONNECTIONS_PER_SERVICE = 100;
+    private static final int KEEP_ALIVE_SECONDS = 2;
 
     private final List<Downstream> all;
     private final Duration connectTimeout;
@@ -36,7 +38,10 @@ public class Downstreams {
         this.connectTimeout = config.connectTimeout();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(CONNECTIONS_PER_SERVICE));
+                .setMaxPoolSize(CONNECTIONS_PER_SERVICE)
+                // The gateway lets go of an idle connection before a stopping service would close it under a request:
+                // shorter than the services' shutdown delay (CASEBOOK_SHUTDOWN_DELAY, 5 s).
+                .setKeepAliveTimeout(KEEP_ALIVE_SECONDS));
     }
 
     public List<Downstream> all() {
@@ -59,7 +64,16 @@ public class Downstreams {
                     .setConnectTimeout(connectTimeout.toMillis())
                     .setIdleTimeout(idleTimeout.toMillis());
             return client.request(options)
-                    .onSuccess(request -> instances.connected(instance))
+                    .onSuccess(request -> {
+                        instances.connected(instance);
+                        // A service that is stopping answers with Connection: close while it drains (Quarkus's
+                        // shutdown delay): it takes no new requests from here on.
+                        request.response().onSuccess(answer -> {
+                            if ("close".equalsIgnoreCase(answer.getHeader(HttpHeaders.CONNECTION))) {
+                                instances.draining(instance);
+                            }
+                        });
+                    })
                     .recover(failure -> {
                         if (failure instanceof ConnectException) {
                             instances.refused(instance);

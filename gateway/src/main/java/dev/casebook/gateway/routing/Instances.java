@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which instance of a service takes the next request. SmallRye Stork knows each route's instances (a static list:
  * locally the replicas' addresses, in Kubernetes the Service's DNS name) and takes them in turn. An instance that
- * refused a connection (stopping, or gone) sits out: a second, then twice as long each time it refuses again, up
- * to {@link #LONGEST_PAUSE}; after that one request tries it, and a connection it accepts brings it back. Stork's
+ * refused a connection (gone), or said it is stopping ({@code Connection: close} while it drains), sits out: a
+ * second, then twice as long each time in a row, up to {@link #LONGEST_PAUSE}; after that one request tries it, and
+ * a connection it accepts brings it back. Stork's
  * own failure-aware balancer (least-response-time) keeps choosing an instance that refuses at once, since a refusal
  * is quick, hence this. When every instance sits out, the one back soonest is tried.
  */
@@ -62,10 +63,19 @@ final class Instances {
         });
     }
 
+    /**
+     * It said it is stopping (an answer with {@code Connection: close}, as a service sends while it drains): it sits
+     * out as after a refusal, so the requests after this one go to the other instances.
+     */
+    void draining(ServiceInstance instance) {
+        refused(instance);
+    }
+
     /** It took a connection: it is back. */
     void connected(ServiceInstance instance) {
-        if (!paused.isEmpty()) {
-            paused.remove(key(instance));
+        Pause pause = paused.isEmpty() ? null : paused.get(key(instance));
+        if (pause != null && System.nanoTime() >= pause.untilNanos()) {
+            paused.remove(key(instance)); // a connection within the pause was one lent before it, not a sign of return
         }
     }
 

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
 
@@ -32,7 +33,9 @@ final class StaleConnections {
     }
 
     static boolean mayResend(Throwable failure, HttpServerRequest client) {
-        return closedBeforeSending(failure) || failure instanceof HttpClosedException && safeWithoutBody(client);
+        // A reset (IOException) is a closing connection too, as an instance that stops may leave one.
+        return closedBeforeSending(failure)
+                || (failure instanceof HttpClosedException || failure instanceof IOException) && safeWithoutBody(client);
     }
 
     /** The client's body stream is spent once sent: a bodiless request goes again with an empty one. */
