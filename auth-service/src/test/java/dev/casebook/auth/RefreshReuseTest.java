@@ -3,6 +3,7 @@ package dev.casebook.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.testing.AtOnce;
+import dev.casebook.testing.Rows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,10 +13,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -92,16 +89,6 @@ class RefreshReuseTest {
     }
 
     private long count(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Rows.count(database, sql, parameters);
     }
 }

@@ -4,6 +4,7 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.platform.idempotency.ForgottenKeys;
 import dev.casebook.testing.AtOnce;
 import dev.casebook.testing.People;
+import dev.casebook.testing.Rows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -204,29 +204,11 @@ class IdempotencyKeyTest {
     }
 
     private long count(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Rows.count(database, sql, parameters);
     }
 
     private void execute(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = prepare(connection, sql, parameters)) {
-            assertEquals(1, statement.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+        assertEquals(1, Rows.update(database, sql, parameters));
     }
 
     /** The answer header of a replay. */

@@ -1,5 +1,6 @@
 package dev.casebook.metrics;
 
+import dev.casebook.testing.Rows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 
@@ -17,14 +18,7 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Rows.count(dataSource(), sql, parameters);
     }
 
     static List<String> strings(String sql, Object... parameters) {
@@ -42,12 +36,7 @@ final class Database {
     }
 
     static void execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Rows.update(dataSource(), sql, parameters);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

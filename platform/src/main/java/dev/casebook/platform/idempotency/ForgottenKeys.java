@@ -1,6 +1,7 @@
 package dev.casebook.platform.idempotency;
 
 import dev.casebook.platform.database.SchemaMigrations;
+import dev.casebook.platform.database.TransactionLocks;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +22,7 @@ public class ForgottenKeys {
     private final RememberedAnswers answers;
     private final IdempotencySettings settings;
     private final SchemaMigrations migrations;
-    private final long lockKey;
+    private final String lockName;
 
     public ForgottenKeys(RememberedAnswers answers, IdempotencySettings settings, @Readiness SchemaMigrations migrations,
                          @ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -29,7 +30,7 @@ public class ForgottenKeys {
         this.settings = settings;
         this.migrations = migrations;
         // Services share one database: each purges only its own keys, and its lock is its own.
-        this.lockKey = ("casebook-idempotency-purge:" + applicationName).hashCode();
+        this.lockName = "casebook-idempotency-purge:" + applicationName;
     }
 
     @Scheduled(every = "${casebook.idempotency.purge-interval:10m}", delayed = "1m",
@@ -45,7 +46,7 @@ public class ForgottenKeys {
         Instant before = Instant.now().minus(settings.retention());
         long deleted = 0;
         for (int batch = 0; batch < settings.purgeBatchesPerRun(); batch++) {
-            int n = QuarkusTransaction.requiringNew().call(() -> answers.purgeLock(lockKey)
+            int n = QuarkusTransaction.requiringNew().call(() -> TransactionLocks.tryHold(lockName)
                     ? answers.purge(before, settings.purgeBatch()) : 0);
             deleted += n;
             if (n < settings.purgeBatch()) {

@@ -116,12 +116,6 @@ class RememberedAnswers {
                 .executeUpdate();
     }
 
-    /** Whether this instance may purge now: one instance of a service at a time, for the rest of the transaction. */
-    boolean purgeLock(long key) {
-        return Boolean.TRUE.equals(Panache.getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", key).getSingleResult());
-    }
-
     private static void setLockTimeout(EntityManager em, String value) {
         em.createNativeQuery("SELECT set_config('lock_timeout', :value, true)").setParameter("value", value).getSingleResult();
     }
