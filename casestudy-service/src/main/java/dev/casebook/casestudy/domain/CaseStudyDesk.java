@@ -14,9 +14,12 @@ import dev.casebook.platform.domain.StaleVersion;
 import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.casebook.platform.database.AfterCommit;
 import dev.casebook.platform.database.TransactionLocks;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,11 +36,14 @@ import java.util.UUID;
 public class CaseStudyDesk {
 
     private static final int SLUG_FAMILY = 0x534c55; // per slug family (Slugs.family)
+    private static final Logger LOG = Logger.getLogger(CaseStudyDesk.class);
 
     private final CaseStudyAnnouncements events;
+    private final TransactionSynchronizationRegistry transactions;
 
-    CaseStudyDesk(CaseStudyAnnouncements events) {
+    CaseStudyDesk(CaseStudyAnnouncements events, TransactionSynchronizationRegistry transactions) {
         this.events = events;
+        this.transactions = transactions;
     }
 
     public CaseStudy create(CaseStudyDocument document, Caller caller) {
@@ -123,6 +129,9 @@ public class CaseStudyDesk {
         MetricsTable.of(caseStudy.id).ifPresent(working -> PublishedMetricsTable.keepNewest(caseStudy.id, working.rows, working.updatedAt,
                 working.version));
         events.published(published);
+        // The line an operator follows a publish by, with its request and trace id; only once it has taken effect.
+        long version = caseStudy.version;
+        AfterCommit.run(transactions, () -> LOG.infof("Case study %s (version %d) is published", caseStudy.id, version));
         return caseStudy;
     }
 

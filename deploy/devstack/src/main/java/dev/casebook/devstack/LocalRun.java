@@ -77,10 +77,10 @@ public final class LocalRun {
         String publicUrl = System.getenv().getOrDefault(CasebookServices.PUBLIC_URL,
                 CasebookServices.defaultPublicUrl(ports));
         environment.put(CasebookServices.PUBLIC_URL, publicUrl);
-        // Nothing here reads readiness to stop sending requests to an instance that is stopping (as a Kubernetes
-        // Service does during the shutdown delay): the gateway stops trying it once it refuses connections. So a
-        // local instance stops taking connections at once and only drains what it has; Ctrl-C is quicker for it.
-        environment.put("CASEBOOK_SHUTDOWN_DELAY", System.getenv().getOrDefault("CASEBOOK_SHUTDOWN_DELAY", "0s"));
+        // Nothing here reads readiness (as a Kubernetes Service does during the shutdown delay), but the gateway
+        // lets an idle connection go after 2 s: a stopping instance that waits longer before closing its connections
+        // never closes one under a request the gateway is sending, which for a POST would be a 503. Ctrl-C costs 3 s.
+        environment.put("CASEBOOK_SHUTDOWN_DELAY", System.getenv().getOrDefault("CASEBOOK_SHUTDOWN_DELAY", "3s"));
         String firstAdminPassword = firstAdminPassword(data);
         if (firstAdminPassword != null) {
             environment.put("CASEBOOK_ADMIN_PASSWORD", firstAdminPassword);

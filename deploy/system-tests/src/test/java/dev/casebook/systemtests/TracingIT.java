@@ -59,10 +59,11 @@ class TracingIT {
         String onRecord = Records.header(published, "ce_traceparent");
         assertTrue(onRecord.startsWith("00-" + traceId + "-"), "ce_traceparent in the client's trace: " + onRecord);
 
-        // In the consumer's log line.
-        await().atMost(PATIENCE).until(() -> RunningCasebook.logs().lines().anyMatch(line ->
-                line.startsWith("metrics-service") && line.contains("trace=" + traceId)
-                        && line.contains("Case study " + id)));
+        // In the producer's log line and in the consumer's.
+        for (String service : List.of("casestudy-service", "metrics-service")) {
+            await().atMost(PATIENCE).until(() -> RunningCasebook.logs().lines().anyMatch(line ->
+                    line.startsWith(service) && line.contains("trace=" + traceId) && line.contains("Case study " + id)));
+        }
 
         // In the tracing backend: one chain of spans from the projection back to the client's span (spans arrive
         // in batches, each service's on its own).

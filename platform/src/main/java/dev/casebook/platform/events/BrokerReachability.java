@@ -54,9 +54,14 @@ public class BrokerReachability implements HealthCheck {
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(4, TimeUnit.SECONDS);
             now = true;
+        } catch (InterruptedException e) {
+            // The service is stopping: that says nothing about the broker.
+            Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             now = false;
-            reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         }
         lastReason = reason;
         if (reachable == null || reachable != now) {
