@@ -91,6 +91,18 @@ class SamplesTest {
     }
 
     @Test
+    void aMetricNamedWithCommasQuotesAndBackslashesIsStoredAsWritten() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        // JSON for: p99, "cold" \ warm<TAB>path (samples go in with COPY, whose CSV must take such text as written)
+        String name = "p99, \\\"cold\\\" \\\\ warm\\tpath";
+        post(People.alice(), id, "[" + sample(name, "AFTER", 7) + ", " + sample(name, "AFTER", 9) + "]").statusCode(202);
+        summary(id).body("metrics", hasSize(1))
+                .body("metrics[0].metric", equalTo("p99, \"cold\" \\ warm\tpath"))
+                .body("metrics[0].after.count", equalTo(2))
+                .body("metrics[0].after.mean", near(8));
+    }
+
+    @Test
     void aMetricWithOnePhaseHasNoOther() {
         UUID id = CaseStudies.draft(People.ALICE);
         post(People.alice(), id, "[" + sample("Throughput", "AFTER", 50) + "]").statusCode(202);

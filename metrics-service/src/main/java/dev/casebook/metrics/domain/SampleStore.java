@@ -5,25 +5,26 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Raw samples in PostgreSQL. They are written in JDBC batches (the driver rewrites them into multi-row
- * INSERTs) and only ever read back as aggregates computed by PostgreSQL, never loaded into memory.
+ * Raw samples in PostgreSQL. They are written with COPY, PostgreSQL's bulk load (a batch of 10,000 is one round
+ * trip and no statement per row), and only ever read back as aggregates computed by PostgreSQL, never loaded into
+ * memory.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SampleStore {
-
-    private static final int BATCH = 1_000;
 
     /** The statistics of one metric in one phase. */
     public record PhaseSummary(String metric, Phase phase, long count, double min, double max, double mean,
@@ -35,27 +36,12 @@ public class SampleStore {
     }
 
     public void add(UUID caseStudyId, List<Sample> samples, Instant receivedAt) {
-        OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
+        String rows = SampleRows.csv(caseStudyId, samples, receivedAt);
         session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sample (case_study_id, metric, phase, value, measured_at, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (Sample sample : samples) {
-                    insert.setObject(1, caseStudyId);
-                    insert.setString(2, sample.metric());
-                    insert.setString(3, sample.phase().name());
-                    insert.setDouble(4, sample.value());
-                    insert.setObject(5, sample.at() == null ? received : sample.at().atOffset(ZoneOffset.UTC));
-                    insert.setObject(6, received);
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SampleRows.COPY, new StringReader(rows));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // reading a string: cannot happen
             }
         });
     }
