@@ -715,6 +715,45 @@ def warmup_ids(args, ids):
     return ids[-max(4 * args.rounds, 12):]
 
 
+PG = {"host": "127.0.0.1", "port": "15432", "user": "postgres", "database": "casebook"}
+HTTP_SAMPLE_BATCH = 10_000  # the most one POST may carry (Sample.MAX_PER_BATCH)
+
+
+def sample_rows(n):
+    """n samples as metrics-service would store them: one metric, both phases, a spread of values."""
+    return [{"metric": "Response Time", "phase": "BEFORE" if i % 2 else "AFTER", "value": 50 + (i * 7919) % 1000 + 0.5}
+            for i in range(n)]
+
+
+def copy_reference(args, cid, n):
+    """The physical reference for intake: psql's \\copy of the same n rows into the same table (metrics.sample, its
+    index and foreign key included), timed by psql itself (\\timing), so no client start-up is counted."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    path = os.path.join(args.tmp, "copy-reference.csv")
+    with open(path, "w") as f:
+        for row in sample_rows(n):
+            f.write(f"{cid},\"{row['metric']}\",{row['phase']},{row['value']},{now},{now}\n")
+    copy = (f"\\copy metrics.sample (case_study_id, metric, phase, value, measured_at, received_at) "
+            f"FROM '{path}' (FORMAT csv)")
+    done = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", PG["host"], "-p", PG["port"], "-U", PG["user"],
+                           "-d", PG["database"], "-c", "\\timing on", "-c", copy], capture_output=True, text=True, timeout=120)
+    timing = [line for line in done.stdout.splitlines() if line.startswith("Time:")]
+    if done.returncode != 0 or not timing:
+        raise RuntimeError(f"COPY reference failed: {done.stderr.strip()[:300]}")
+    seconds = float(timing[-1].split()[1]) / 1000.0
+    return round(n / seconds, 1)
+
+
+def http_intake(cid, n, who):
+    """n samples POSTed through the gateway in bodies of HTTP_SAMPLE_BATCH, one after the other; samples/s until the
+    last is answered 202 (each answer means its samples are stored)."""
+    rows = sample_rows(n)
+    start = time.monotonic()
+    for i in range(0, n, HTTP_SAMPLE_BATCH):
+        API.json("POST", GW, f"/api/metrics/case-studies/{cid}/samples", rows[i:i + HTTP_SAMPLE_BATCH], who.token, expect=(202,))
+    return round(n / (time.monotonic() - start), 1)
+
+
 def samples_stream(args, ids):
     rounds = []
     waited = time.monotonic()
@@ -747,14 +786,23 @@ def samples_stream(args, ids):
             time.sleep(0.1)
         stored = time.time()
         ingested = count - before
+        kafka_rate = round(ingested / (stored - start), 1) if ingested >= args.samples else None
+        http_rate = http_intake(cid, args.samples, SAMPLES_READER["session"])
+        copy_rate = copy_reference(args, cid, args.samples)
         rounds.append({"samples": args.samples, "batch": args.sample_batch, "stored": ingested,
                        "produce_seconds": round(done - start, 3), "to_stored_seconds": round(stored - start, 3),
-                       "samples_per_s": round(ingested / (stored - start), 1) if ingested >= args.samples else None,
-                       "complete": ingested >= args.samples})
+                       "samples_per_s": kafka_rate, "complete": ingested >= args.samples,
+                       "http_samples_per_s": http_rate, "copy_samples_per_s": copy_rate,
+                       "kafka_vs_copy": ratio(kafka_rate, copy_rate), "http_vs_copy": ratio(http_rate, copy_rate)})
         log(f"samples round {r + 1}: {rounds[-1]}")
     return {"samples_per_s": median_of(rounds, "samples_per_s"), "rounds": rounds, "warmup": warmup,
-            "how": "N samples produced to metrics.samples (arrays of `batch`, acks=all), time from the first send "
-                   "until GET .../samples/summary (polled every 100 ms) counts all N"}
+            "http_samples_per_s": median_of(rounds, "http_samples_per_s"),
+            "copy_samples_per_s": median_of(rounds, "copy_samples_per_s"),
+            "kafka_vs_copy": median_of(rounds, "kafka_vs_copy"), "http_vs_copy": median_of(rounds, "http_vs_copy"),
+            "how": "Kafka: N samples produced to metrics.samples (arrays of `batch`, acks=all), time from the first send "
+                   "until GET .../samples/summary (polled every 100 ms) counts all N. HTTP: the same N POSTed through "
+                   "the gateway in bodies of 10,000, one after the other. COPY: the same N rows by psql's \\copy into "
+                   "metrics.sample, timed by psql; the ratios are per round, then the median"}
 
 
 # ---------------------------------------------------------------- machine
@@ -823,7 +871,9 @@ def table(results):
     row(f"seed: create + metrics + submit + publish, {sd['clients']} clients", f"{sd['published_per_s']} case studies/s ({sd['case_studies']} in {sd['seconds']} s, failed {sd['failed']})")
     row(f"create + submit + publish, {w['clients']} clients, {results['writes']} per round", f"{w['create_submit_publish_per_s']} /s (failed {w['failed']})")
     row("publish response → `published` event at a Kafka subscriber", f"p50 {w['event_latency_p50_ms']} ms, p99 {w['event_latency_p99_ms']} ms (missing {w['events_missing']})")
-    row(f"metrics.samples → database ({results['samples']} samples, arrays of {results['sample_batch']})", f"{sm['samples_per_s']} samples/s")
+    row(f"metrics.samples → database ({results['samples']} samples, arrays of {results['sample_batch']})", f"{sm['samples_per_s']} samples/s (÷ COPY {sm.get('kafka_vs_copy')})")
+    row(f"POST samples through the gateway (bodies of {HTTP_SAMPLE_BATCH:,})", f"{sm.get('http_samples_per_s')} samples/s (÷ COPY {sm.get('http_vs_copy')})")
+    row("reference: psql \\copy of the same rows into metrics.sample", f"{sm.get('copy_samples_per_s')} samples/s")
     lines.append("")
     lines.append("Footprint (RSS from /proc/<pid>/status VmRSS; start = process start, ready = first 200 from /q/health/ready, polled every 100 ms)")
     row("service", "start → ready s", "RSS idle MiB", "RSS after load MiB")
