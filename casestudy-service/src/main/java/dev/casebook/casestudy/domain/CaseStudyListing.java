@@ -67,11 +67,12 @@ public class CaseStudyListing {
             parameters.put("industry", filter.industry());
         }
         if (filter.tag() != null) {
-            where.add(":tag = ANY(tags)");
+            where.add("tags @> ARRAY[CAST(:tag AS text)]"); // containment, which the GIN index on tags answers
             parameters.put("tag", filter.tag());
         }
         if (filter.tech() != null) {
-            where.add("EXISTS (SELECT 1 FROM unnest(tech) AS entry WHERE lower(entry) = lower(:tech))");
+            // lower_all (migration V6) is what the index is over, so a case-insensitive match is an index lookup
+            where.add("lower_all(tech) @> ARRAY[lower(CAST(:tech AS text))]");
             parameters.put("tech", filter.tech());
         }
         if (filter.author() != null) {
