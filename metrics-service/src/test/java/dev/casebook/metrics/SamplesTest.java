@@ -103,6 +103,22 @@ class SamplesTest {
     }
 
     @Test
+    void theSummaryIsKeptUntilNewSamplesArrive() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        post(People.alice(), id, "[" + samples("Throughput", "AFTER", 10, 20) + "]").statusCode(202);
+        summary(id).body("metrics[0].after.count", equalTo(2));
+        assertEquals(1, Database.count("SELECT count(*) FROM sample_summary WHERE case_study_id = ? AND summary_version = samples_version", id));
+
+        // What is kept is what is answered: no sample is read again while none came.
+        Database.execute("UPDATE sample_summary SET summary = jsonb_set(summary, '{0,count}', '99') WHERE case_study_id = ?", id);
+        summary(id).body("metrics[0].after.count", equalTo(99));
+
+        post(People.alice(), id, "[" + sample("Throughput", "AFTER", 30) + "]").statusCode(202);
+        summary(id).body("metrics[0].after.count", equalTo(3))
+                .body("metrics[0].after.mean", near(20));
+    }
+
+    @Test
     void aMetricWithOnePhaseHasNoOther() {
         UUID id = CaseStudies.draft(People.ALICE);
         post(People.alice(), id, "[" + sample("Throughput", "AFTER", 50) + "]").statusCode(202);

@@ -35,7 +35,14 @@ public class SampleStore {
     public record PhaseValue(String metricKey, String metric, Phase phase, double value) {
     }
 
+    private final SampleSummaries summaries;
+
+    SampleStore(SampleSummaries summaries) {
+        this.summaries = summaries;
+    }
+
     public void add(UUID caseStudyId, List<Sample> samples, Instant receivedAt) {
+        summaries.samplesAdded(caseStudyId);
         String rows = SampleRows.csv(caseStudyId, samples, receivedAt);
         session().doWork(connection -> {
             try {
@@ -50,7 +57,7 @@ public class SampleStore {
     @Transactional
     public List<PhaseSummary> summary(UUID caseStudyId, Caller caller) {
         CaseStudy.readable(caseStudyId, caller);
-        return summary(caseStudyId);
+        return summaries.of(caseStudyId, () -> summary(caseStudyId));
     }
 
     /** Count, min, max, mean and percentiles per metric and phase; a metric's spellings count as one. */
