@@ -22,7 +22,9 @@ import java.util.Random;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -93,6 +95,27 @@ class RoutingTest {
                 .body("headers.host", equalTo(URI.create(ConfigProvider.getConfig()
                         .getValue("casebook.gateway.routes.metrics.url", String.class)).getAuthority()))
                 .body("headers.'x-forwarded-host'", equalTo("localhost:8080"));
+    }
+
+    @Test
+    void validatorsAndCachingRulesPassThroughAndA304ComesBackAsTheServiceSentIt() {
+        Response read = given().get("/api/case-studies/cached");
+        read.then().statusCode(200)
+                .header("ETag", StandInServices.CACHED_ETAG)
+                .header("Cache-Control", "public, max-age=60")
+                .body("cached", equalTo(true));
+        assertThat(read.headers().getValues("Vary"), hasItem("Accept, Authorization"));
+
+        Response notModified = given().header("If-None-Match", StandInServices.CACHED_ETAG).get("/api/case-studies/cached");
+        notModified.then().statusCode(304)
+                .header("ETag", StandInServices.CACHED_ETAG)
+                .header("Cache-Control", "public, max-age=60")
+                .body(emptyString());
+        assertThat(notModified.headers().getValues("Vary"), hasItem("Accept, Authorization"));
+
+        withToken().header("If-None-Match", "\"3-md\"").get("/api/case-studies/cs-42").then()
+                .statusCode(200)
+                .body("headers.'if-none-match'", equalTo("\"3-md\""));
     }
 
     @Test

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * behaving as its init argument says:
  * <ul>
  *   <li>{@code echo}: answers every request with what it received (service, method, path, query,
- *       headers, body), {@code .../refuse} with a 401 problem of its own, {@code .../hang-up} by
+ *       headers, body), {@code .../refuse} with a 401 problem of its own, {@code .../cached} as a public read
+ *       (ETag {@value #CACHED_ETAG}, Cache-Control, and 304 to an If-None-Match that names it), {@code .../hang-up} by
  *       closing the connection ({@code .../hang-up-once/{name}} only the first time for each name), echoes the request id as Casebook services do, serves a small
  *       {@code /q/openapi} (src/test/resources/stand-ins), and is ready; auth also serves the test run's
  *       JWK set at {@code /api/auth/jwks}, where the gateway fetches it;</li>
@@ -56,6 +57,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     static final String[] SERVICES = {"auth", "case-studies", "metrics"};
     static final int SLOW_ANSWER_SECONDS = 10;
     static final String CONTROL_URL = "casebook.test.stand-ins";
+    static final String CACHED_ETAG = "\"7\"";
     static final String REFUSAL = "{\"type\":\"https://casebook.dev/problems/unauthorized\",\"title\":\"Unauthorized\","
             + "\"status\":401,\"detail\":\"The token has expired\",\"instance\":\"/api/auth/refuse\",\"stub\":true}";
 
@@ -215,6 +217,15 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .putHeader("Content-Type", "application/problem+json")
                         .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                         .end(REFUSAL);
+            } else if (request.path().endsWith("/cached")) {
+                // As a public read of a service: a validator and caching rules, and 304 for a current copy.
+                request.response().putHeader("ETag", CACHED_ETAG).putHeader("Cache-Control", "public, max-age=60")
+                        .putHeader("Vary", "Accept, Authorization");
+                if (CACHED_ETAG.equals(request.getHeader("If-None-Match"))) {
+                    request.response().setStatusCode(304).end();
+                } else {
+                    request.response().putHeader("Content-Type", "application/json").end("{\"cached\":true}");
+                }
             } else if (request.path().endsWith("/fail")) {
                 request.response().setStatusCode(500)
                         .putHeader("Content-Type", "application/problem+json")

@@ -2,6 +2,8 @@ package dev.casebook.casestudy.api;
 
 import dev.casebook.platform.idempotency.Idempotent;
 import dev.casebook.platform.http.Created;
+import dev.casebook.platform.http.PublicReads;
+import dev.casebook.platform.security.Caller;
 import dev.casebook.platform.paging.Page;
 import dev.casebook.platform.paging.PageRequest;
 import dev.casebook.platform.security.Callers;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Optional;
 import java.util.UUID;
 
 @Path(CaseStudyResource.PATH)
@@ -93,8 +96,14 @@ public class CaseStudyResource {
     @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Filters combine; q is full-text search over every section, ranked. Anonymous callers and viewers list published case studies.")
-    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(responseCode = "200", description = "One page of summaries, best match first when q is given", headers = {@Header(name = "ETag", description = "The state of this listing for this caller; If-None-Match with it gives 304 while nothing listed changed", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = Page.LINK_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyListing.SummaryPage.class)))
+    @APIResponse(responseCode = "304", description = PublicReads.NOT_MODIFIED, headers = {@Header(name = "ETag", description = "The state of this listing for this caller", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
     public Response list(@QueryParam("status") @Pattern(regexp = "DRAFT|IN_REVIEW|PUBLISHED|ARCHIVED", message = "must be one of DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED") String status,
                          @QueryParam("industry") @Size(max = 100) String industry,
                          @QueryParam("tag") @Size(max = 50) String tag,
@@ -103,11 +112,19 @@ public class CaseStudyResource {
                          @QueryParam("q") @Size(max = 200) String q,
                          @QueryParam("sort") @Pattern(regexp = "-?(publishedAt|updatedAt|title)", message = "must be publishedAt, updatedAt or title, with a leading - for descending") String sort,
                          @Valid @BeanParam PageRequest paging,
-                         @Context UriInfo uri) {
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @Context UriInfo uri, @Context Request request) {
         CaseStudyListing.Filter filter = new CaseStudyListing.Filter(
                 status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
                 blankToNull(tech), blankToNull(author), blankToNull(q));
-        return listing.list(callers.current(), filter, sort, paging).answer(uri);
+        Caller caller = callers.current();
+        String query = uri.getRequestUri().getRawQuery();
+        return PublicReads.notModified(request, ifNoneMatch, caller,
+                        () -> Optional.of(Etags.listing(listing.versionOf(caller, filter), query, caller)))
+                .orElseGet(() -> {
+                    CaseStudyListing.Listed listed = listing.list(caller, filter, sort, paging);
+                    return PublicReads.cacheable(listed.page().answer(uri), Etags.listing(listed.version(), query, caller), caller);
+                });
     }
 
     @GET
@@ -117,14 +134,21 @@ public class CaseStudyResource {
             + "published case studies only. JSON holds the writer's text as written; Markdown and HTML are rendered safe to show: "
             + "raw HTML outside code is escaped, and links and images to anything but http(s), mailto or a relative address keep "
             + "only their text.")
-    @APIResponse(responseCode = "200", description = "The case study", headers = @Header(name = "ETag", description = "Its version; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The case study", headers = {@Header(name = "ETag", description = "Its version, one per representation; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)),
                     @Content(mediaType = MARKDOWN + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING, description = "The template filled in")),
                     @Content(mediaType = HTML + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING,
                             description = "The template filled in, as an HTML fragment: the Markdown rendered by commonmark with HTML escaped and unsafe links dropped"))})
-    @APIResponse(responseCode = "304", description = "The copy named in If-None-Match is current")
-    public Response read(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        return representations.json(reader.visible(idOrSlug, callers.current()), request);
+    @APIResponse(responseCode = "304", description = PublicReads.NOT_MODIFIED, headers = {@Header(name = "ETag", description = "Its version, one per representation", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    public Response read(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @Context Request request) {
+        Caller caller = callers.current();
+        return PublicReads.notModified(request, ifNoneMatch, caller, () -> reader.visibleVersion(idOrSlug, caller).map(Etags::json))
+                .orElseGet(() -> PublicReads.cacheable(representations.json(reader.visible(idOrSlug, caller), request), caller).build());
     }
 
     @GET
@@ -135,8 +159,12 @@ public class CaseStudyResource {
             description = "The template's headings and nothing else, as CommonMark. With frontMatter=true, slug, client, industry "
                     + "and tags lead it as YAML front matter, for static-site generators.")
     public Response readMarkdown(@PathParam("idOrSlug") String idOrSlug, @QueryParam("frontMatter") @DefaultValue("false") boolean frontMatter,
-                                 @Context Request request) {
-        return representations.markdown(reader.visible(idOrSlug, callers.current()), frontMatter, request);
+                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context Request request) {
+        Caller caller = callers.current();
+        return PublicReads.notModified(request, ifNoneMatch, caller,
+                        () -> reader.visibleVersion(idOrSlug, caller).map(version -> Etags.markdown(version, frontMatter)))
+                .orElseGet(() -> PublicReads.cacheable(representations.markdown(reader.visible(idOrSlug, caller), frontMatter, request),
+                        caller).build());
     }
 
     @GET
@@ -146,8 +174,11 @@ public class CaseStudyResource {
     @Operation(operationId = "readCaseStudy", summary = "Read a case study as HTML",
             description = "The Markdown rendered as an HTML fragment by commonmark, with any HTML escaped and only http(s), mailto "
                     + "and relative links and images kept; for a frontend to put in its page as it is.")
-    public Response readHtml(@PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        return representations.html(reader.visible(idOrSlug, callers.current()), request);
+    public Response readHtml(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                             @Context Request request) {
+        Caller caller = callers.current();
+        return PublicReads.notModified(request, ifNoneMatch, caller, () -> reader.visibleVersion(idOrSlug, caller).map(Etags::html))
+                .orElseGet(() -> PublicReads.cacheable(representations.html(reader.visible(idOrSlug, caller), request), caller).build());
     }
 
     @PUT

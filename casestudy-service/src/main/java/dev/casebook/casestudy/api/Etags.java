@@ -1,10 +1,17 @@
 package dev.casebook.casestudy.api;
 
 import dev.casebook.casestudy.domain.CaseStudyCopy;
+import dev.casebook.casestudy.domain.CaseStudyListing.ListingVersion;
+import dev.casebook.casestudy.domain.CopyVersion;
 import dev.casebook.casestudy.domain.MetricsCopy;
 import dev.casebook.platform.problem.ProblemException;
+import dev.casebook.platform.security.Caller;
 import jakarta.ws.rs.core.EntityTag;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -17,19 +24,46 @@ final class Etags {
     }
 
     static EntityTag json(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics) {
-        return new EntityTag(copy.version() + metricsStamp(metrics));
+        return json(CopyVersion.of(copy, metrics));
+    }
+
+    static EntityTag json(CopyVersion version) {
+        return new EntityTag(stamp(version));
     }
 
     static EntityTag markdown(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics, boolean frontMatter) {
-        return new EntityTag(copy.version() + metricsStamp(metrics) + (frontMatter ? "-md-fm" : "-md"));
+        return markdown(CopyVersion.of(copy, metrics), frontMatter);
+    }
+
+    static EntityTag markdown(CopyVersion version, boolean frontMatter) {
+        return new EntityTag(stamp(version) + (frontMatter ? "-md-fm" : "-md"));
     }
 
     static EntityTag html(CaseStudyCopy copy, Optional<? extends MetricsCopy> metrics) {
-        return new EntityTag(copy.version() + metricsStamp(metrics) + "-html");
+        return html(CopyVersion.of(copy, metrics));
     }
 
-    private static String metricsStamp(Optional<? extends MetricsCopy> metrics) {
-        return metrics.map(table -> "." + table.version).orElse("");
+    static EntityTag html(CopyVersion version) {
+        return new EntityTag(stamp(version) + "-html");
+    }
+
+    /**
+     * A page of a listing: what it lists (its query, and for whom), and the state of what it lists. Hashed, so that
+     * the tag stays short and names no one.
+     */
+    static EntityTag listing(ListingVersion version, String query, Caller caller) {
+        String state = version.count() + "|" + version.newestUpdate() + "|" + version.newestPublish() + "|"
+                + (caller.isAnonymous() ? "" : caller.id()) + "|" + (query == null ? "" : query);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+            return new EntityTag("list-" + HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private static String stamp(CopyVersion version) {
+        return version.version() + version.metricsVersion().map(metrics -> "." + metrics).orElse("");
     }
 
     /**

@@ -48,22 +48,22 @@ public class Representations {
                 .tag(Etags.json(copy, metrics)).build();
     }
 
-    /** 304 when the client's copy is current. */
-    Response json(CaseStudyCopy copy, Request request) {
+    /** 304 when the client's copy is current; add the caching headers and build. */
+    Response.ResponseBuilder json(CaseStudyCopy copy, Request request) {
         Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
-        return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics))).build();
+        return conditional(request, Etags.json(copy, metrics), () -> CaseStudyView.of(copy, rows(metrics)));
     }
 
-    Response markdown(CaseStudyCopy copy, boolean frontMatter, Request request) {
+    Response.ResponseBuilder markdown(CaseStudyCopy copy, boolean frontMatter, Request request) {
         Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return conditional(request, Etags.markdown(copy, metrics, frontMatter),
-                () -> markdown.render(copy.content, rows(metrics), frontMatter)).build();
+                () -> markdown.render(copy.content, rows(metrics), frontMatter));
     }
 
-    Response html(CaseStudyCopy copy, Request request) {
+    Response.ResponseBuilder html(CaseStudyCopy copy, Request request) {
         Optional<? extends MetricsCopy> metrics = reader.metricsOf(copy);
         return conditional(request, Etags.html(copy, metrics), () -> html.render(copy.content, rows(metrics)))
-                .header("Content-Security-Policy", HTML_POLICY).header("X-Content-Type-Options", "nosniff").build();
+                .header("Content-Security-Policy", HTML_POLICY).header("X-Content-Type-Options", "nosniff");
     }
 
     private static List<MetricRow> rows(Optional<? extends MetricsCopy> metrics) {

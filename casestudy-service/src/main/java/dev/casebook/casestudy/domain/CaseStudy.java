@@ -53,6 +53,11 @@ public class CaseStudy extends CaseStudyCopy {
 
     /** The working copy is for its author and the staff; everyone else sees the published copy. */
     public boolean isWorkingCopyVisibleTo(Caller caller) {
+        return isWorkingCopyOf(authorId, caller);
+    }
+
+    /** The same rule, for a working copy known only by its author's id. */
+    static boolean isWorkingCopyOf(String authorId, Caller caller) {
         return caller.isStaff() || caller.isAuthor(authorId);
     }
 

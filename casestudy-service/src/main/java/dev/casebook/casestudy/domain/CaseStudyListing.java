@@ -39,6 +39,18 @@ public class CaseStudyListing {
                           String authorId, Instant updatedAt, Instant publishedAt, String excerpt) {
     }
 
+    /**
+     * The state of what a listing lists, from one aggregate over the same rows as its count: how many, the newest
+     * change and the newest publish. Any change to a listed case study moves one of them (an edit or a workflow step
+     * its updated_at, a publish its published_at, a delete or an unpublish the count), so it names the listing.
+     */
+    public record ListingVersion(long count, Instant newestUpdate, Instant newestPublish) {
+    }
+
+    /** A page and the version of the listing it is a page of. */
+    public record Listed(SummaryPage page, ListingVersion version) {
+    }
+
     /** One page of summaries; its schema keeps the name clients know it by. */
     @Schema(name = "Page")
     public static final class SummaryPage extends Page<Summary> {
@@ -54,7 +66,34 @@ public class CaseStudyListing {
             + "content ->> 'summary' AS summary, search";
     private static final int EXCERPT = 280;
 
-    public SummaryPage list(Caller caller, Filter filter, String sort, PageRequest paging) {
+    public Listed list(Caller caller, Filter filter, String sort, PageRequest paging) {
+        Selection selection = select(caller, filter);
+        ListingVersion version = versionOf(selection);
+
+        String orderBy = orderBy(sort, filter.q() != null ? selection.rank() : null);
+        Query select = Panache.getEntityManager().createNativeQuery(
+                "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary FROM "
+                        + selection.rows() + " ORDER BY " + orderBy + ", id LIMIT :limit OFFSET :offset");
+        selection.parameters().forEach(select::setParameter);
+        select.setParameter("limit", paging.size());
+        select.setParameter("offset", paging.offset());
+        List<Summary> items = new ArrayList<>();
+        for (Object row : select.getResultList()) {
+            items.add(summary((Object[]) row));
+        }
+        return new Listed(new SummaryPage(items, paging, version.count()), version);
+    }
+
+    /** The version of the listing {@link #list} would page through, without reading a page: for a 304. */
+    public ListingVersion versionOf(Caller caller, Filter filter) {
+        return versionOf(select(caller, filter));
+    }
+
+    /** What a caller's listing with these filters reads: rows of a derived table, its parameters, its rank. */
+    private record Selection(String rows, Map<String, Object> parameters, String rank) {
+    }
+
+    private static Selection select(Caller caller, Filter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String from = source(caller, parameters);
         List<String> where = new ArrayList<>();
@@ -86,23 +125,15 @@ public class CaseStudyListing {
             parameters.put("q", filter.q());
         }
         String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return new Selection("(" + from + ") AS visible" + conditions, parameters, rank);
+    }
 
-        Query count = Panache.getEntityManager().createNativeQuery("SELECT count(*) FROM (" + from + ") AS visible" + conditions);
-        parameters.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-
-        String orderBy = orderBy(sort, filter.q() != null ? rank : null);
-        Query select = Panache.getEntityManager().createNativeQuery(
-                "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary FROM ("
-                        + from + ") AS visible" + conditions + " ORDER BY " + orderBy + ", id LIMIT :limit OFFSET :offset");
-        parameters.forEach(select::setParameter);
-        select.setParameter("limit", paging.size());
-        select.setParameter("offset", paging.offset());
-        List<Summary> items = new ArrayList<>();
-        for (Object row : select.getResultList()) {
-            items.add(summary((Object[]) row));
-        }
-        return new SummaryPage(items, paging, total);
+    private static ListingVersion versionOf(Selection selection) {
+        Query aggregate = Panache.getEntityManager().createNativeQuery(
+                "SELECT count(*), max(updated_at), max(published_at) FROM " + selection.rows());
+        selection.parameters().forEach(aggregate::setParameter);
+        Object[] row = (Object[]) aggregate.getSingleResult();
+        return new ListingVersion(((Number) row[0]).longValue(), instant(row[1]), instant(row[2]));
     }
 
     private static String source(Caller caller, Map<String, Object> parameters) {

@@ -2,6 +2,7 @@ package dev.casebook.casestudy.domain;
 
 import dev.casebook.platform.security.Caller;
 import dev.casebook.platform.domain.NotFound;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,36 @@ public class CaseStudyReader {
                 .<CaseStudyCopy>map(working -> working)
                 .or(() -> PublishedCaseStudy.byIdOrSlug(idOrSlug))
                 .orElseThrow(() -> new NotFound("There is no case study '" + idOrSlug + "'"));
+    }
+
+    /**
+     * The version of what {@link #visible} would answer, read without the document (two lookups by key, of a few
+     * columns), so that a client whose copy is current gets its 304 cheaply. Empty when there is no such case study.
+     */
+    public Optional<CopyVersion> visibleVersion(String idOrSlug, Caller caller) {
+        Optional<Object[]> working = versionRow("CaseStudy", idOrSlug)
+                .filter(row -> CaseStudy.isWorkingCopyOf((String) row[2], caller));
+        if (working.isPresent()) {
+            return working.map(row -> new CopyVersion((Long) row[1], metricsVersion("MetricsTable", (UUID) row[0])));
+        }
+        return versionRow("PublishedCaseStudy", idOrSlug)
+                .map(row -> new CopyVersion((Long) row[1], metricsVersion("PublishedMetricsTable", (UUID) row[0])));
+    }
+
+    private static Optional<Object[]> versionRow(String entity, String idOrSlug) {
+        Optional<UUID> id = Slugs.asUuid(idOrSlug);
+        return Panache.getEntityManager()
+                .createQuery("SELECT c.id, c.version, c.authorId FROM " + entity + " c WHERE "
+                        + (id.isPresent() ? "c.id" : "c.slug") + " = :key", Object[].class)
+                .setParameter("key", id.<Object>map(uuid -> uuid).orElse(idOrSlug))
+                .getResultStream().findFirst();
+    }
+
+    private static Optional<Long> metricsVersion(String entity, UUID caseStudyId) {
+        return Panache.getEntityManager()
+                .createQuery("SELECT m.version FROM " + entity + " m WHERE m.caseStudyId = :id", Long.class)
+                .setParameter("id", caseStudyId)
+                .getResultStream().findFirst();
     }
 
     /**

@@ -39,6 +39,9 @@ public interface GatewayConfig {
     /** How many requests one caller may make. */
     RateLimit rateLimit();
 
+    /** The access tokens the gateway has verified, kept so that their next requests skip the signature check. */
+    TokenCache tokenCache();
+
     /** When the gateway stops sending requests to a service that keeps failing. */
     CircuitBreaker circuitBreaker();
 
@@ -90,6 +93,22 @@ public interface GatewayConfig {
         @WithDefault("100000")
         @Min(1)
         long maxCallers();
+    }
+
+    /**
+     * Verified access tokens, kept by the SHA-256 of each (never the token itself). An entry lives no longer than its
+     * token's {@code exp}; a token revoked meanwhile (user disabled, roles changed, logged out everywhere) is refused
+     * at its next request all the same, since every use asks the access versions again.
+     */
+    interface TokenCache {
+
+        /**
+         * At most this many tokens are kept, about 200 bytes each; beyond it the least used go first and are verified
+         * again at their next request. 0 keeps none: every request verifies its token's signature.
+         */
+        @WithDefault("10000")
+        @Min(0)
+        long maxSize();
     }
 
     /**

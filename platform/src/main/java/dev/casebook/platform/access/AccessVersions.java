@@ -27,12 +27,20 @@ public class AccessVersions {
 
     /** Whether a verified token still holds: it was issued after the last change of its subject's access. */
     public boolean stillHolds(JsonWebToken token) {
-        Long lowest = token.getSubject() == null ? null : lowestValid.get(token.getSubject());
-        return lowest == null || versionOf(token) >= lowest;
+        return stillHolds(token.getSubject(), versionOf(token));
+    }
+
+    /**
+     * Whether a token of {@code subject} at {@code accessVersion} still holds: the same question for a token verified
+     * earlier and remembered by what it said (the gateway's cache of verified tokens asks it at every request).
+     */
+    public boolean stillHolds(String subject, long accessVersion) {
+        Long lowest = subject == null ? null : lowestValid.get(subject);
+        return lowest == null || accessVersion >= lowest;
     }
 
     /** The token's access version; a token issued before versions existed counts as version 0. */
-    static long versionOf(JsonWebToken token) {
+    public static long versionOf(JsonWebToken token) {
         Object claim = token.getClaim(CLAIM);
         if (claim instanceof JsonNumber number) {
             return number.longValue();

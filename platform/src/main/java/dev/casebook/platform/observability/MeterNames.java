@@ -30,6 +30,13 @@ public final class MeterNames {
     public static final String GATEWAY_RATE_LIMITED = "casebook.gateway.rate.limited";
     /** Gauge, tags {@code route}, {@code state} (closed, open, half-open): 1 for the state a service's breaker is in, else 0. */
     public static final String GATEWAY_CIRCUIT_STATE = "casebook.gateway.circuit.state";
+    /**
+     * Counter, tag {@code outcome} ({@code hit}: the gateway knew the access token from an earlier request and skipped
+     * its signature check; {@code miss}: it verified the token afresh).
+     */
+    public static final String GATEWAY_TOKEN_CACHE = "casebook.gateway.token.cache";
+    /** Gauge: access tokens the gateway keeps as verified (at most {@code casebook.gateway.token-cache.max-size}). */
+    public static final String GATEWAY_TOKEN_CACHE_SIZE = "casebook.gateway.token.cache.size";
     /** Counter, tag {@code outcome} ({@code created}, {@code refused}): Markdown imports. */
     public static final String IMPORTS = "casebook.imports";
     /** Counter: case studies published. */
@@ -38,7 +45,8 @@ public final class MeterNames {
     /** Every name above. */
     public static final List<String> ALL = List.of(OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PARKED_ROWS, OUTBOX_PARKED,
             EVENTS_PUBLISHED, EVENTS_CONSUMED,
-            EVENTS_DEAD_LETTERED, LOGINS_REFUSED, GATEWAY_RATE_LIMITED, GATEWAY_CIRCUIT_STATE, IMPORTS, PUBLISHES);
+            EVENTS_DEAD_LETTERED, LOGINS_REFUSED, GATEWAY_RATE_LIMITED, GATEWAY_CIRCUIT_STATE,
+            GATEWAY_TOKEN_CACHE, GATEWAY_TOKEN_CACHE_SIZE, IMPORTS, PUBLISHES);
 
     private MeterNames() {
     }
