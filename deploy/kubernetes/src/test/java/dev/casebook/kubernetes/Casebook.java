@@ -89,6 +89,20 @@ final class Casebook {
         return names;
     }
 
+    /**
+     * The variables that set a property the process's own application.properties configures, by Quarkus's mapping
+     * (quarkus.http.cors.origins from QUARKUS_HTTP_CORS_ORIGINS).
+     */
+    static Set<String> propertyVariables(String process) {
+        Set<String> names = new TreeSet<>();
+        for (String key : properties(applicationProperties(process)).stringPropertyNames()) {
+            if (!key.startsWith("%")) {
+                names.add(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
+        }
+        return names;
+    }
+
     /** The variables the process cannot start without: named with no default, in its own file or platform's. */
     static Set<String> variablesRequired(String process) {
         Set<String> names = new TreeSet<>();

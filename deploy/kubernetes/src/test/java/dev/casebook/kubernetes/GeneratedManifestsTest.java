@@ -36,9 +36,6 @@ class GeneratedManifestsTest {
             manifests.get(io.fabric8.kubernetes.api.model.Service.class, process);
             var deployment = manifests.get(io.fabric8.kubernetes.api.model.apps.Deployment.class, process);
             assertEquals(process, deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
-            assertEquals("RollingUpdate", deployment.getSpec().getStrategy().getType());
-            assertEquals("0", deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getValue().toString(),
-                    "a rolling update never takes an instance away before its successor is ready");
             var pod = deployment.getSpec().getTemplate().getSpec();
             assertTrue(pod.getSecurityContext().getRunAsNonRoot(), process + " runs as non-root");
             var resources = pod.getContainers().get(0).getResources();

@@ -19,8 +19,9 @@ class KafkaResourcesTest {
 
     @Test
     void everyTopicIsAKafkaTopicWithItsSettings() {
-        assertEquals(KafkaAccess.TOPICS.stream().map(KafkaAccess.Topic::name).collect(Collectors.toCollection(TreeSet::new)),
-                base.topics().stream().map(t -> t.spec().topicName()).collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> declared = KafkaAccess.TOPICS.stream().map(KafkaAccess.Topic::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> resources = base.topics().stream().map(t -> t.spec().topicName()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, resources, "a KafkaTopic for each topic of KafkaAccess.TOPICS, and no other");
         for (KafkaAccess.Topic topic : KafkaAccess.TOPICS) {
             Strimzi.TopicSpec spec = base.topics().stream().filter(t -> t.spec().topicName().equals(topic.name()))
                     .findFirst().orElseThrow().spec();
@@ -32,8 +33,9 @@ class KafkaResourcesTest {
 
     @Test
     void everyPrincipalIsAKafkaUserWithExactlyItsAcls() {
-        assertEquals(KafkaAccess.PRINCIPALS.stream().map(KafkaAccess.Principal::name).collect(Collectors.toCollection(TreeSet::new)),
-                base.users().stream().map(u -> u.metadata().name()).collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> declared = KafkaAccess.PRINCIPALS.stream().map(KafkaAccess.Principal::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> resources = base.users().stream().map(u -> u.metadata().name()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, resources, "a KafkaUser for each principal of KafkaAccess.PRINCIPALS, and no other");
         for (KafkaAccess.Principal principal : KafkaAccess.PRINCIPALS) {
             Strimzi.KafkaUser user = base.users().stream().filter(u -> u.metadata().name().equals(principal.name()))
                     .findFirst().orElseThrow();

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +61,15 @@ class OverlaysTest {
             assertEquals(namespace, resource.getMetadata().getNamespace(), resource.getKind() + " " + resource.getMetadata().getName());
         }
         manifests.topics().forEach(topic -> assertEquals(namespace, topic.metadata().namespace()));
+        for (Deployment deployment : manifests.all(Deployment.class)) {
+            var strategy = deployment.getSpec().getStrategy();
+            assertEquals("RollingUpdate", strategy.getType());
+            assertEquals(Integer.valueOf(0), strategy.getRollingUpdate().getMaxUnavailable().getIntVal(),
+                    "a rolling update never takes an instance away before its successor is ready");
+            assertEquals(Integer.valueOf(1), strategy.getRollingUpdate().getMaxSurge().getIntVal(), "one extra, as the connection budget counts");
+            assertEquals(Boolean.FALSE, deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
+            assertEquals(Long.valueOf(40), deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
+        }
         ConfigMap config = configMap(manifests);
         List<PodSpec> pods = new ArrayList<>();
         manifests.all(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
@@ -70,8 +78,8 @@ class OverlaysTest {
         Set<String> secrets = new TreeSet<>();
         for (PodSpec pod : pods) {
             Container container = pod.getContainers().get(0);
-            assertFalse(container.getImage().endsWith(":0.1.0-SNAPSHOT") && overlay.equals("production"),
-                    "production never runs a snapshot by accident: deploy.sh sets the release's tag");
+            assertTrue(container.getImage().matches("docker\\.io/casebook/[a-z-]+:.+"),
+                    container.getImage() + " is the name deploy.sh replaces with the release's registry and tag");
             for (EnvVar variable : container.getEnv()) {
                 var from = variable.getValueFrom();
                 if (from != null && from.getConfigMapKeyRef() != null) {
