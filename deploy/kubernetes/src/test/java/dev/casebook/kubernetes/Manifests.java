@@ -128,6 +128,40 @@ final class Manifests {
         }
     }
 
+    /**
+     * The documents of a YAML text as JSON trees keyed by kind and name, each container's env sorted by name: what
+     * two texts mean, whatever order the generator wrote their maps and variables in.
+     */
+    static Map<String, JsonNode> normalized(String yaml) {
+        Map<String, JsonNode> documents = new java.util.TreeMap<>();
+        try (var parser = YAML.getFactory().createParser(yaml)) {
+            for (JsonNode document : YAML.readValues(parser, JsonNode.class).readAll()) {
+                if (document != null && !document.isNull() && !document.isEmpty()) {
+                    sortEnv(document);
+                    documents.put(document.path("kind").asText() + "/" + document.path("metadata").path("name").asText(), document);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return documents;
+    }
+
+    private static void sortEnv(JsonNode node) {
+        if (node.isObject()) {
+            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            if (object.path("env").isArray()) {
+                List<JsonNode> env = new ArrayList<>();
+                object.path("env").forEach(env::add);
+                env.sort(java.util.Comparator.comparing(variable -> variable.path("name").asText()));
+                object.putArray("env").addAll(env);
+            }
+            object.elements().forEachRemaining(Manifests::sortEnv);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(Manifests::sortEnv);
+        }
+    }
+
     List<HasMetadata> all() {
         return resources;
     }

@@ -42,10 +42,10 @@ public class SchemaMigrations implements HealthCheck {
     private volatile boolean broken;
 
     public SchemaMigrations(Flyway flyway, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                            @ConfigProperty(name = "casebook.database.migration") String mode) {
+                            DatabaseSettings settings) {
         this.flyway = flyway;
         this.url = url;
-        this.mode = MigrationMode.of(mode);
+        this.mode = settings.migrationMode();
     }
 
     void migrateAtStart(@Observes StartupEvent event) {
