@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Deploys one release of Casebook to one environment: deploy/kubernetes/deploy.sh <staging|production> <image tag>
+# With --render as a third argument it only prints what it would apply (no cluster needed; OverlaysTest uses it).
 #
 # The pipeline (.github/workflows/deliver.yml) runs it for staging, then, once the integration tests passed against
 # staging, for production; a platform team can run it by hand the same way (README "Deploying on Kubernetes").
@@ -15,6 +16,7 @@ set -euo pipefail
 
 environment="${1:?usage: deploy.sh <staging|production> <image tag>}"
 tag="${2:?usage: deploy.sh <staging|production> <image tag>}"
+render="${3:-}"
 registry="${CASEBOOK_REGISTRY:?set CASEBOOK_REGISTRY to the registry the images were pushed to, e.g. ghcr.io/your-org}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 overlay="$here/overlays/$environment"
@@ -24,14 +26,15 @@ services=(auth-service casestudy-service metrics-service gateway)
 migrated=(auth-service casestudy-service metrics-service)
 timeout="${CASEBOOK_DEPLOY_TIMEOUT:-600s}"
 
-# A throwaway kustomization on top of the overlay: the release's images, nothing else changed.
-release="$(mktemp -d)"
+# A throwaway kustomization on top of the overlay: the release's images, nothing else changed. It lies beside the
+# overlays because Kustomize takes no absolute path to a base.
+release="$(mktemp -d "$here/.release.XXXXXX")"
 trap 'rm -rf "$release"' EXIT
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"
   echo "kind: Kustomization"
   echo "resources:"
-  echo "  - $overlay"
+  echo "  - ../overlays/$environment"
   echo "images:"
   for service in "${services[@]}"; do
     echo "  - name: docker.io/casebook/$service"
@@ -40,6 +43,10 @@ trap 'rm -rf "$release"' EXIT
   done
 } > "$release/kustomization.yaml"
 kubectl kustomize "$release" > "$release/manifests.yaml"
+if [[ "$render" == "--render" ]]; then
+  cat "$release/manifests.yaml"
+  exit 0
+fi
 
 echo "deploy.sh: $environment (namespace $namespace), images $registry/casebook/*:$tag"
 for service in "${migrated[@]}"; do
