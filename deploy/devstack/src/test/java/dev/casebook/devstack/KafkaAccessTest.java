@@ -158,7 +158,7 @@ class KafkaAccessTest {
 
     @Test
     void theStrimziTopicsAreThisDescription() throws Exception {
-        String manifests = Files.readString(Path.of("../kafka/strimzi-topics.yaml"));
+        String manifests = Files.readString(Path.of("../kubernetes/base/kafka/topics.yaml"));
         List<String> documents = List.of(manifests.split("\n---\n"));
         assertEquals(KafkaAccess.TOPICS.size(), documents.size() - 1, "one KafkaTopic per topic, after the header");
         for (KafkaAccess.Topic topic : KafkaAccess.TOPICS) {

@@ -48,7 +48,7 @@ class ApiContractIT {
         assertThat(compile.output(), compile.exitCode(), equalTo(0));
 
         Commands.Run story = NodeTools.run(Map.of("CASEBOOK_URL", io.restassured.RestAssured.baseURI,
-                "CASEBOOK_USERNAME", "admin", "CASEBOOK_PASSWORD", RunningCasebook.adminPassword()), 120, "node", "dist/example.js");
+                "CASEBOOK_USERNAME", RunningCasebook.adminUsername(), "CASEBOOK_PASSWORD", RunningCasebook.adminPassword()), 120, "node", "dist/example.js");
         assertThat(story.output(), story.exitCode(), equalTo(0));
         assertThat(story.output(), containsString("edited to version 1"));
         assertThat(story.output(), containsString("stale edit: 412 Precondition Failed"));

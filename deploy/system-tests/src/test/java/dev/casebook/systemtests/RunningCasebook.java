@@ -8,6 +8,7 @@ import dev.casebook.devstack.TestTokens;
 import dev.casebook.testing.Accounts;
 import dev.casebook.testing.Topics;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,20 +17,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts Casebook once for the whole test run, as {@code deploy/run-local.sh} does but on free ports and
  * in a temporary data folder: real PostgreSQL and Kafka, and the packaged services as processes.
  * REST Assured points at the gateway, so tests talk to Casebook only as clients do.
+ *
+ * <p>With {@code CASEBOOK_URL} set, nothing is started: the tests run against that Casebook (staging, a local run),
+ * logging in as the admin given, and reading its events with the Kafka login given ({@link ExternalCasebook}). A test
+ * that needs to stop, break, restart or look inside the stack (its processes, logs, signing key, traces) is skipped
+ * there, saying so.
  */
 public class RunningCasebook implements BeforeAllCallback {
 
     private static Stack stack;
+    private static final Optional<ExternalCasebook> EXTERNAL = ExternalCasebook.fromEnvironment();
     private static final int KEPT_LOG_LINES = 200_000;
     private static final java.util.concurrent.ConcurrentLinkedDeque<String> LOG = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** Everything the services printed so far in this run (the latest lines, bounded). */
     public static String logs() {
+        ownStackOnly("the services' logs");
         return String.join("\n", LOG);
     }
 
@@ -44,29 +53,49 @@ public class RunningCasebook implements BeforeAllCallback {
 
     /** The password of the first admin, made for this test run. */
     public static String adminPassword() {
-        return ADMIN_PASSWORD;
+        return EXTERNAL.map(ExternalCasebook::adminPassword).orElse(ADMIN_PASSWORD);
+    }
+
+    /** The first admin's username. */
+    public static String adminUsername() {
+        return EXTERNAL.map(ExternalCasebook::adminUsername).orElse("admin");
+    }
+
+    /** True when the tests run against a Casebook deployed elsewhere (CASEBOOK_URL). */
+    public static boolean isExternal() {
+        return EXTERNAL.isPresent();
+    }
+
+    /** Skips the calling test against an external Casebook, which it cannot control or look inside. */
+    static void ownStackOnly(String what) {
+        EXTERNAL.ifPresent(external -> Assumptions.assumeTrue(false, external.cannot(what)));
     }
 
     /** The running stack, for tests that stop and start parts of it. */
     public static CasebookServices services() {
+        ownStackOnly("to reach, stop or restart the services themselves");
         return stack.services();
     }
 
     /** The spans every service exported in this run, as an OpenTelemetry Collector received them. */
     static TraceCollector traces() {
+        ownStackOnly("the trace collector the services export to");
         return stack.traces();
     }
 
     public static DevStack infrastructure() {
+        ownStackOnly("to control PostgreSQL and Kafka");
         return stack.infrastructure();
     }
 
     public static Path publicKeyFile() {
+        ownStackOnly("auth-service's key files");
         return stack.data().resolve("keys").resolve("jwt-public.pem");
     }
 
     /** Tokens signed with the key auth-service signs with, for tests that forge almost-valid ones. */
     public static TestTokens tokens() {
+        ownStackOnly("auth-service's signing key");
         Path keys = stack.data().resolve("keys");
         return TestTokens.from(keys.resolve("jwt-private.pem").toString(), keys.resolve("jwks.json").toString());
     }
@@ -77,6 +106,11 @@ public class RunningCasebook implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (EXTERNAL.isPresent()) {
+            RestAssured.baseURI = EXTERNAL.get().url();
+            RestAssured.port = -1;
+            return;
+        }
         synchronized (RunningCasebook.class) {
             if (stack == null) {
                 Path data = Files.createTempDirectory("casebook-system-test-");
@@ -118,7 +152,7 @@ public class RunningCasebook implements BeforeAllCallback {
 
     /** The first admin, logged in through the gateway. */
     public static Accounts.Tokens admin() {
-        return login("admin", adminPassword());
+        return login(adminUsername(), adminPassword());
     }
 
     /** A new user with {@code role}, made by the admin, logged in through the gateway. */
@@ -132,6 +166,11 @@ public class RunningCasebook implements BeforeAllCallback {
 
     /** Casebook's topics, read as another team's service would. */
     public static Topics topics() {
+        if (EXTERNAL.isPresent()) {
+            Assumptions.assumeFalse(EXTERNAL.get().kafka().isEmpty(), EXTERNAL.get().cannot(
+                    "to read Casebook's topics: set CASEBOOK_KAFKA_BOOTSTRAP, CASEBOOK_KAFKA_USERNAME and CASEBOOK_KAFKA_PASSWORD (events-reader), or CASEBOOK_KAFKA_PROPERTIES"));
+            return Topics.at(EXTERNAL.get().kafka());
+        }
         return Topics.at(infrastructure().kafka().adminConfig());
     }
 

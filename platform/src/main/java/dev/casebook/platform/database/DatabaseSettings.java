@@ -35,6 +35,18 @@ public interface DatabaseSettings {
     @Pattern(regexp = "0|[1-9][0-9]*(ms|s)", message = "must be a whole number of ms or s, such as 4s or 4500ms, or 0")
     String statementTimeout();
 
+    /**
+     * What the process does with its schema at start ({@code CASEBOOK_DB_MIGRATION}): {@code migrate},
+     * {@code migrate-and-exit} (Kubernetes' migration Job) or {@code validate} (the Deployment's pods).
+     */
+    @WithDefault("migrate")
+    @Pattern(regexp = "migrate|migrate-and-exit|validate", message = "must be migrate, migrate-and-exit or validate")
+    String migration();
+
+    default MigrationMode migrationMode() {
+        return MigrationMode.of(migration());
+    }
+
     /** {@link #statementTimeout()} as a duration; zero for no limit. */
     default Duration statementTimeoutDuration() {
         String text = statementTimeout();

@@ -1,6 +1,7 @@
 package dev.casebook.platform.database;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -19,6 +22,9 @@ import java.sql.SQLException;
  * Migrates the service's schema with Flyway at start. When PostgreSQL cannot be reached, the service
  * still starts, says so in one line, reports not ready, and migrates as soon as the database is there,
  * instead of dying in a restart loop.
+ *
+ * <p>How it treats the schema is {@link MigrationMode}: migrate (the default), migrate and exit (Kubernetes' migration
+ * Job, once per release), or only validate (the Deployment's pods, which stay not ready until the Job has run).
  */
 @ApplicationScoped
 @Readiness
@@ -30,34 +36,51 @@ public class SchemaMigrations implements HealthCheck {
 
     private final Flyway flyway;
     private final String url;
+    private final MigrationMode mode;
     private volatile String version;
     private volatile String waitingFor = "not started";
     private volatile boolean broken;
 
-    public SchemaMigrations(Flyway flyway, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
+    public SchemaMigrations(Flyway flyway, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                            DatabaseSettings settings) {
         this.flyway = flyway;
         this.url = url;
+        this.mode = settings.migrationMode();
     }
 
     void migrateAtStart(@Observes StartupEvent event) {
-        tryMigrate(true);
+        try {
+            tryMigrate(true);
+        } catch (FlywayException e) {
+            exitIfAJob(1);
+            throw e;
+        }
     }
 
     // Quarkus's scheduler tries again while the database is away; once the schema is migrated, a tick does nothing.
     @Scheduled(every = RETRY_EVERY, delayed = RETRY_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
         if (version == null && !broken) {
-            tryMigrate(false);
+            try {
+                tryMigrate(false);
+            } catch (FlywayException e) {
+                exitIfAJob(1);
+                throw e;
+            }
         }
     }
 
     private synchronized boolean tryMigrate(boolean first) {
         try {
+            if (mode == MigrationMode.VALIDATE) {
+                return tryValidate(first);
+            }
             flyway.migrate();
-            version = String.valueOf(flyway.info().current() == null ? "empty" : flyway.info().current().getVersion());
-            if (!first) {
+            version = currentVersion();
+            if (!first || mode == MigrationMode.MIGRATE_AND_EXIT) {
                 LOG.infof("PostgreSQL at %s is reachable; schema migrated to version %s", url, version);
             }
+            exitIfAJob(0);
             return true;
         } catch (FlywayException e) {
             SQLException unreachable = connectionFailure(e);
@@ -70,6 +93,43 @@ public class SchemaMigrations implements HealthCheck {
                 LOG.warnf("%s; the service is not ready and retries every %s", waitingFor, RETRY_EVERY);
             }
             return false;
+        }
+    }
+
+    // Pending migrations are the release's Job still to run (or running): wait for it. Anything else that fails
+    // validation (a changed script, a migration this build lacks) is a release that does not fit its schema.
+    private boolean tryValidate(boolean first) {
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length > 0) {
+            String waited = "schema at version " + currentVersion() + " lacks " + pending.length
+                    + " migration(s) of this release, up to " + pending[pending.length - 1].getVersion()
+                    + "; waiting for its migration Job (CASEBOOK_DB_MIGRATION=migrate-and-exit)";
+            if (first || !waited.equals(waitingFor)) {
+                LOG.infof("%s", waited);
+            }
+            waitingFor = waited;
+            return false;
+        }
+        ValidateResult result = flyway.validateWithResult();
+        if (!result.validationSuccessful) {
+            broken = true;
+            waitingFor = "schema does not validate against this release's migrations: " + result.getAllErrorMessages();
+            LOG.errorf("%s", waitingFor);
+            return false;
+        }
+        version = currentVersion();
+        LOG.infof("Schema at version %s, as this release expects (validated, not migrated)", version);
+        return true;
+    }
+
+    private String currentVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "empty" : String.valueOf(current.getVersion());
+    }
+
+    private void exitIfAJob(int status) {
+        if (mode == MigrationMode.MIGRATE_AND_EXIT) {
+            Quarkus.asyncExit(status);
         }
     }
 

@@ -25,10 +25,13 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
 
-    /** @param client the Kafka client settings: bootstrap servers and login */
+    /**
+     * @param client the Kafka client settings: bootstrap servers and login; a {@code group.id} there starts the name of
+     *               each reader's own group (a login may read only in groups it is granted, such as events-reader.*)
+     */
     public TopicReader(Map<String, Object> client, String topic) {
         Map<String, Object> config = new HashMap<>(client);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, client.getOrDefault(ConsumerConfig.GROUP_ID_CONFIG, "test") + "-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
