@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.exception.sqlExceptions.FlywaySqlUnableToConnectToDbException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.jboss.logging.Logger;
@@ -133,13 +134,20 @@ public class SchemaMigrations implements HealthCheck {
         }
     }
 
+    /**
+     * The database could not be reached, or gave no connection in time (a busy server at start, or the pool's
+     * acquisition timeout): something to wait out, unlike a migration that fails once it runs.
+     */
     private static SQLException connectionFailure(Throwable e) {
+        boolean noConnection = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            noConnection |= cause instanceof FlywaySqlUnableToConnectToDbException;
+            if (cause instanceof SQLException sql
+                    && (noConnection || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
                 return sql;
             }
         }
-        return null;
+        return noConnection ? new SQLException(e.getMessage()) : null;
     }
 
     /** True once the schema is migrated: before that, work on the database must wait. */

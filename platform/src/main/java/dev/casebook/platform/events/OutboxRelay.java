@@ -241,9 +241,7 @@ public class OutboxRelay {
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                    // No waiting for more records: the relay hands the producer a whole batch of rows at once, and
-                    // what it sends while 5 requests are in flight is batched anyway; a lone publish goes at once.
-                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()));
