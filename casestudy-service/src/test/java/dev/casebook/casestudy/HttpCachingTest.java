@@ -2,8 +2,11 @@ package dev.casebook.casestudy;
 
 import dev.casebook.devstack.CasebookInfrastructure;
 import dev.casebook.testing.People;
+import dev.casebook.testing.Rows;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,12 +16,12 @@ import java.util.UUID;
 import static dev.casebook.testing.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.emptyString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @QuarkusTest
 @QuarkusTestResource(CasebookInfrastructure.class)
 class HttpCachingTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private static final String PUBLIC = "public, max-age=60";
     private static final String PRIVATE = "private, no-cache";
@@ -48,6 +54,22 @@ class HttpCachingTest {
                 .header("Cache-Control", PUBLIC)
                 .header("Vary", "Accept, Authorization")
                 .body(emptyString());
+    }
+
+    @Test
+    void a304NeverReadsTheDocument() {
+        UUID id = UUID.fromString(WorkflowTest.publishedCaseStudy(Documents.uniqueTitle("Unread")));
+        String etag = People.anonymous().get("/api/case-studies/" + id).then().statusCode(200).extract().header("ETag");
+        // A published document no read can take in: a full read of it fails, a 304 never looks at it.
+        assertEquals(1, Rows.update(database, "UPDATE published_case_study SET content = '\"unreadable\"'::jsonb WHERE id = ?", id));
+        try {
+            People.anonymous().header("If-None-Match", etag).get("/api/case-studies/" + id).then().statusCode(304);
+            People.anonymous().header("If-None-Match", etag).accept("text/markdown").get("/api/case-studies/" + id).then()
+                    .statusCode(500);
+        } finally {
+            Rows.update(database, "UPDATE published_case_study AS p SET content = c.content FROM case_study AS c WHERE p.id = c.id AND p.id = ?", id);
+        }
+        People.anonymous().header("If-None-Match", etag).get("/api/case-studies/" + id).then().statusCode(304);
     }
 
     @Test
@@ -155,7 +177,8 @@ class HttpCachingTest {
     void theApiDocumentDeclaresTheHeadersAndThe304AsServed(String path) {
         String read = "paths.'" + path + "'.get";
         People.anonymous().get("/q/openapi?format=json").then().statusCode(200)
-                .body(read + ".parameters.findAll { it.in == 'header' }.name", hasItem("If-None-Match"))
+                // Once, though three methods (JSON, Markdown, HTML) make the one operation: Redocly refuses a repeat.
+                .body(read + ".parameters.findAll { it.in == 'header' && it.name == 'If-None-Match' }.size()", equalTo(1))
                 .body(read + ".responses.'200'.headers.keySet()", hasItems("ETag", "Cache-Control", "Vary"))
                 .body(read + ".responses.'304'.headers.keySet()", containsInAnyOrder("ETag", "Cache-Control", "Vary"))
                 .body(read + ".responses.'304'", not(hasKey("content")));
