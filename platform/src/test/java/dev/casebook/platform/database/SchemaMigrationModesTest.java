@@ -71,16 +71,7 @@ class SchemaMigrationModesTest {
         }
         Flyway flyway = Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
                 .schemas(schema).locations(locations).load();
-        return new SchemaMigrations(flyway, database.jdbcUrl(), settings(mode));
-    }
-
-    private static DatabaseSettings settings(MigrationMode mode) {
-        return new DatabaseSettings() {
-            public boolean enabled() { return true; }
-            public int poolMaxSize() { return 2; }
-            public String statementTimeout() { return "4s"; }
-            public String migration() { return mode.value(); }
-        };
+        return new SchemaMigrations(flyway, database.jdbcUrl(), mode);
     }
 
     private static String reason(HealthCheckResponse response) {
