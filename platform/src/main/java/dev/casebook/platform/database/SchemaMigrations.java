@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -42,11 +43,16 @@ public class SchemaMigrations implements HealthCheck {
     private volatile String waitingFor = "not started";
     private volatile boolean broken;
 
+    @Inject
     public SchemaMigrations(Flyway flyway, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                             DatabaseSettings settings) {
+        this(flyway, url, settings.migrationMode());
+    }
+
+    SchemaMigrations(Flyway flyway, String url, MigrationMode mode) {
         this.flyway = flyway;
         this.url = url;
-        this.mode = settings.migrationMode();
+        this.mode = mode;
     }
 
     void migrateAtStart(@Observes StartupEvent event) {

@@ -1,0 +1,1 @@
+CREATE TABLE case_note (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE case_note ADD COLUMN text varchar(200);
