@@ -142,14 +142,19 @@ class OutboxRelayTest {
             assertEquals(1, topic.read(r -> r.key().equals("note-" + before), 1, Duration.ofSeconds(20)).size());
         }
         List<String> keys;
+        List<String> edits = new ArrayList<>();
         CasebookInfrastructure.kafka().stop();
         try {
             keys = IntStream.range(0, 3).mapToObj(i -> "note-" + createNote("during the outage " + i, "outage-request-" + i)).toList();
-            // Longer than two sends the relay waits for and gives up on: the rows stay through the failures.
+            // Longer than two relay runs wait for the broker and let go: the rows stay through them. Meanwhile one
+            // note is edited again and again, each edit its own transaction, so that each run finds more of its events.
             Instant until = Instant.now().plus(sendTimeout.multipliedBy(2)).plusSeconds(2);
             while (Instant.now().isBefore(until)) {
                 assertEquals(3, unpublished(keys), "not acknowledged, so not published");
-                Thread.sleep(500);
+                String edit = "outage edit " + edits.size();
+                given().contentType(ContentType.JSON).body(List.of(edit)).post("/notes/" + before + "/edits").then().statusCode(200);
+                edits.add(edit);
+                Thread.sleep(700);
             }
             // What an operator sees meanwhile: the backlog has grown by the three, and the oldest of them is waiting.
             await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.scrape().value("casebook_outbox_backlog") >= 3);
@@ -157,11 +162,23 @@ class OutboxRelayTest {
         } finally {
             CasebookInfrastructure.kafka().start();
         }
+        String edited = "note-" + before;
         try (TopicReader topic = Topics.ofThisService().reader("notes")) {
-            List<ConsumerRecord<String, String>> records = topic.read(r -> keys.contains(r.key()),
-                    found -> found.stream().map(ConsumerRecord::key).distinct().count() == keys.size(), Duration.ofSeconds(60));
-            assertEquals(Set.copyOf(keys), records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()),
-                    "every event arrives once the broker is back");
+            List<ConsumerRecord<String, String>> records = topic.read(
+                    r -> keys.contains(r.key()) || edited.equals(r.key()) && EDITED.equals(Records.header(r, "ce_type")),
+                    found -> found.stream().map(ConsumerRecord::key).filter(keys::contains).distinct().count() == keys.size()
+                            && Records.distinct(found).stream().filter(r -> edited.equals(r.key())).count() >= edits.size(),
+                    Duration.ofSeconds(60));
+            assertEquals(Set.copyOf(keys), records.stream().map(ConsumerRecord::key).filter(keys::contains)
+                    .collect(Collectors.toSet()), "every event arrives once the broker is back");
+            // A subscriber that keeps the first copy of each event id sees the edits in the order they were made.
+            List<String> arrived = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : Records.distinct(records)) {
+                if (edited.equals(record.key())) {
+                    arrived.add(new ObjectMapper().readTree(record.value()).get("text").asText());
+                }
+            }
+            assertEquals(edits, arrived, "in the order they were written");
         }
         Instant deadline = Instant.now().plusSeconds(30);
         while (unpublished(keys) > 0 && Instant.now().isBefore(deadline)) {

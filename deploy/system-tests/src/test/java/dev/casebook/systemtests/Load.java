@@ -36,6 +36,10 @@ final class Load implements AutoCloseable {
     private static final int WRITERS = 2;
     private static final int READERS = 2;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    // A steady load, not a saturating one: on a 2-core machine a closed loop as fast as it goes starves the instance
+    // that starts, and a rolling restart then measures the CPU, not the handover.
+    private static final Duration WRITE_EVERY = Duration.ofMillis(250);
+    private static final Duration READ_EVERY = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> gateways;
@@ -85,26 +89,47 @@ final class Load implements AutoCloseable {
 
     private void write() {
         while (running.get()) {
-            String title = "Scaled out " + UUID.randomUUID();
-            HttpResponse<String> created = send("POST", "/api/case-studies",
-                    Map.of("title", title, "summary", "Written while instances restart"), 201);
-            if (created == null) {
-                continue;
-            }
-            String id = idOf(created.body());
-            int before = failures.size();
-            HttpResponse<String> submitted = send("POST", "/api/case-studies/" + id + "/submit", null, 200);
-            written.add(new Written(id, submitted != null ? Boolean.TRUE : unsure(before) ? null : Boolean.FALSE));
+            paced(WRITE_EVERY, this::writeOne);
         }
+    }
+
+    private void writeOne() {
+        String title = "Scaled out " + UUID.randomUUID();
+        HttpResponse<String> created = send("POST", "/api/case-studies",
+                Map.of("title", title, "summary", "Written while instances restart"), 201);
+        if (created == null) {
+            return;
+        }
+        String id = idOf(created.body());
+        int before = failures.size();
+        HttpResponse<String> submitted = send("POST", "/api/case-studies/" + id + "/submit", null, 200);
+        written.add(new Written(id, submitted != null ? Boolean.TRUE : unsure(before) ? null : Boolean.FALSE));
     }
 
     private void read() {
         while (running.get()) {
-            Written some = written.peek();
-            if (some == null) {
-                send("GET", "/api/case-studies?size=5", null, 200);
-            } else {
-                send("GET", "/api/case-studies/" + some.id(), null, 200);
+            paced(READ_EVERY, () -> {
+                Written some = written.peek();
+                if (some == null) {
+                    send("GET", "/api/case-studies?size=5", null, 200);
+                } else {
+                    send("GET", "/api/case-studies/" + some.id(), null, 200);
+                }
+            });
+        }
+    }
+
+    /** Does {@code work}, then waits out what is left of {@code interval}: a steady rate, not as fast as it goes. */
+    private void paced(Duration interval, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        long left = interval.toNanos() - (System.nanoTime() - start);
+        if (left > 0 && running.get()) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
             }
         }
     }

@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Then one instance of each service is killed outright under the same load: nothing answered 2xx is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // before the shared stack starts (junit-platform.properties)
 class ScaleOutIT {
 
     private static final String ADMIN_PASSWORD = Passwords.random(20);
@@ -58,7 +59,8 @@ class ScaleOutIT {
         infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
         services = CasebookServices.start(RunningCasebook.repositoryRoot(), infrastructure,
                 SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(2),
-                Map.of("CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                Map.of(RunningCasebook.JAVA_OPTIONS, RunningCasebook.TEST_JAVA_OPTIONS,
+                        "CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
                         "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000",
                         // a restart drains for 3 s rather than the default 5 s, so the test takes less long; still

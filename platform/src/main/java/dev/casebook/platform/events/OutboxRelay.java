@@ -33,12 +33,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), and marks
- * a row published only after the broker acknowledged it. A row whose send failed stays, and so do all
- * after it: the next run starts again from there. Consumers see an event at least once and drop
+ * a row published only after the broker acknowledged it. A row the broker has not acknowledged yet stays, and
+ * the next run waits for the same send again rather than sending a copy. Consumers see an event at least once and drop
  * repeats by its id. A row the broker refuses for good is parked after a few tries ({@link OutboxParking}), so
  * that one poisoned row does not hold up every event behind it.
  */
@@ -48,7 +50,6 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
-    private static final long SEND_WAIT_MARGIN_MS = 2_000;
 
     private final KafkaConnection kafka;
     private final String bootstrapServers;
@@ -62,6 +63,7 @@ public class OutboxRelay {
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile AutoCloseable producerMetrics;
     private volatile boolean brokerUnreachable;
+    private final Map<Long, Future<RecordMetadata>> unanswered = new ConcurrentHashMap<>();
     private final SchemaMigrations migrations;
     private final CasebookMeters meters;
     private final EventTracing tracing;
@@ -135,38 +137,42 @@ public class OutboxRelay {
             return 0; // another instance of this service is relaying
         }
         List<OutboxEvent> events = OutboxEvent.nextUnpublished(BATCH);
+        unanswered.keySet().retainAll(events.stream().map(event -> event.id).toList()); // the rest went another way
         if (events.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         try {
             for (OutboxEvent event : events) {
-                sends.add(send(event));
+                sends.add(sendOnce(event));
             }
         } catch (RuntimeException e) {
             // Sends already handed to the producer are still awaited below.
             reportUnreachable(e);
         }
         Instant now = Instant.now();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
         int done = 0; // acknowledged or parked
         for (int i = 0; i < sends.size(); i++) {
             OutboxEvent event = events.get(i);
             try {
-                // Longer than the producer's own delivery timeout, so the send has surely failed or succeeded when the
-                // wait ends: giving up first could leave a send in flight that lands after the retry of a later row.
-                sends.get(i).get(sendTimeout.toMillis() + SEND_WAIT_MARGIN_MS, TimeUnit.MILLISECONDS);
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                reportUnreachable(e);
+                break; // still with the producer, which keeps trying: awaited again on the next run, never sent twice
             } catch (Exception e) {
+                unanswered.remove(event.id);
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 if (!RefusedForGood.is(cause)) {
                     reportUnreachable(e);
-                    break;
+                } else if (parking.refused(event, cause, now)) {
+                    done++;
                 }
-                if (!parking.refused(event, cause, now)) {
-                    break; // tried again on the next run, with the rows after it
-                }
-                done++;
+                // The rows after it that the broker took are still marked: sending them again would put a second
+                // copy behind this row's next try.
                 continue;
             }
+            unanswered.remove(event.id);
             event.publishedAt = now;
             meters.counter(MeterNames.EVENTS_PUBLISHED, "topic", event.topic).increment();
             done++;
@@ -176,6 +182,22 @@ public class OutboxRelay {
             LOG.infof("Kafka at %s is reachable again; outbox events are flowing", bootstrapServers);
         }
         return done == events.size() ? done : 0;
+    }
+
+    /**
+     * The send of {@code event}: the one still with the producer if an earlier run handed it over and gave up waiting,
+     * else a new one. The producer never gives up on a send (its delivery timeout is unbounded) and keeps a
+     * partition's records in order, so no later event of a case study can land before an earlier one that is only
+     * late; a copy sent beside a send still pending would break that.
+     */
+    private Future<RecordMetadata> sendOnce(OutboxEvent event) {
+        Future<RecordMetadata> pending = unanswered.get(event.id);
+        if (pending != null) {
+            return pending;
+        }
+        Future<RecordMetadata> sent = send(event);
+        unanswered.put(event.id, sent);
+        return sent;
     }
 
     /** Hands {@code event} to the producer, in a span of the trace that wrote it, which ends when the broker answers. */
@@ -244,7 +266,8 @@ public class OutboxRelay {
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()));
+                    // Never given up: an expired send followed by a later one that lands would reorder a case study's events.
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE));
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
             producerMetrics = meters.bindKafkaClient(producer);
         }
@@ -255,7 +278,7 @@ public class OutboxRelay {
         stopping = true;
         // Requests have drained by now (quarkus.shutdown.timeout); a batch in flight finishes and commits, so that its
         // rows are marked published here and not sent again by another instance.
-        awaitRunFinished(sendTimeout.plusMillis(SEND_WAIT_MARGIN_MS + 1_000));
+        awaitRunFinished(sendTimeout.plusSeconds(1));
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             closeQuietly(producerMetrics);

@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "casebook.outbox")
 public interface OutboxSettings {
 
-    /** How long the relay waits for the broker to acknowledge a send before it leaves the event for the next run. */
+    /**
+     * How long one relay run waits for the broker to acknowledge its sends before it lets go of the outbox. The sends
+     * stay with the producer, which keeps trying until the broker is back; the next run waits for them again.
+     */
     @WithDefault("15s")
     Duration sendTimeout();
 
