@@ -5,6 +5,7 @@ import dev.casebook.platform.security.Callers;
 import dev.casebook.platform.security.Role;
 import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
+import dev.casebook.casestudy.domain.CaseStudyMeters;
 import dev.casebook.casestudy.markdown.CaseStudyMarkdownImport;
 import dev.casebook.platform.http.Created;
 import dev.casebook.platform.problem.ProblemException;
@@ -69,7 +70,6 @@ public class ImportResource {
             throw notTheTemplate;
         }
         CaseStudy created = desk.importDraft(imported.document(), imported.metrics(), imported.metricsAsWritten(), callers.current());
-        meters.imported();
         return representations.imported(created, imported.notes(), Created.at(CaseStudyResource.PATH, created.id));
     }
 }

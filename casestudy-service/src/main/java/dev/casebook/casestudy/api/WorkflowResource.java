@@ -40,11 +40,9 @@ public class WorkflowResource {
     private final CaseStudyDesk desk;
     private final Callers callers;
     private final Representations representations;
-    private final CaseStudyMeters meters;
 
-    public WorkflowResource(CaseStudyDesk desk, Callers callers, Representations representations, CaseStudyMeters meters) {
+    public WorkflowResource(CaseStudyDesk desk, Callers callers, Representations representations) {
         this.representations = representations;
-        this.meters = meters;
         this.desk = desk;
         this.callers = callers;
     }
@@ -70,9 +68,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "409", description = "The case study is not in a status this step starts from: currentStatus says which it is")
     @Idempotent
     public Response publish(@PathParam("id") UUID id) {
-        CaseStudy published = desk.publish(id, callers.current());
-        meters.published(); // counted once committed: with an Idempotency-Key, the transaction is still open here
-        return answer(published);
+        return answer(desk.publish(id, callers.current()));
     }
 
     @POST

@@ -40,10 +40,12 @@ public class CaseStudyDesk {
 
     private final CaseStudyAnnouncements events;
     private final TransactionSynchronizationRegistry transactions;
+    private final CaseStudyMeters meters;
 
-    CaseStudyDesk(CaseStudyAnnouncements events, TransactionSynchronizationRegistry transactions) {
+    CaseStudyDesk(CaseStudyAnnouncements events, TransactionSynchronizationRegistry transactions, CaseStudyMeters meters) {
         this.events = events;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     public CaseStudy create(CaseStudyDocument document, Caller caller) {
@@ -62,6 +64,7 @@ public class CaseStudyDesk {
             MetricsTable.asWritten(caseStudy.id, asWritten);
         }
         events.imported(caseStudy, DocumentChanges.sections(), metrics);
+        AfterCommit.run(transactions, meters::imported);
         return caseStudy;
     }
 
@@ -129,9 +132,12 @@ public class CaseStudyDesk {
         MetricsTable.of(caseStudy.id).ifPresent(working -> PublishedMetricsTable.keepNewest(caseStudy.id, working.rows, working.updatedAt,
                 working.version));
         events.published(published);
-        // The line an operator follows a publish by, with its request and trace id; only once it has taken effect.
+        // Counted, and logged with its request and trace id for an operator to follow, only once it has taken effect.
         long version = caseStudy.version;
-        AfterCommit.run(transactions, () -> LOG.infof("Case study %s (version %d) is published", caseStudy.id, version));
+        AfterCommit.run(transactions, () -> {
+            meters.published();
+            LOG.infof("Case study %s (version %d) is published", caseStudy.id, version);
+        });
         return caseStudy;
     }
 

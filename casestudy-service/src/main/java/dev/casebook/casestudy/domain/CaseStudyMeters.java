@@ -1,16 +1,16 @@
-package dev.casebook.casestudy.api;
+package dev.casebook.casestudy.domain;
 
-import dev.casebook.platform.database.AfterCommit;
 import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * casestudy-service's own counters, registered at start with 0, so a rate over them is right from the first event
- * (Prometheus cannot see the first increment of a series that appears with it).
+ * (Prometheus cannot see the first increment of a series that appears with it). What changes data is counted by
+ * {@link CaseStudyDesk} once committed: a write sent with an Idempotency-Key may still roll back after the desk
+ * returns.
  */
 @ApplicationScoped
 @Startup
@@ -20,32 +20,22 @@ public class CaseStudyMeters {
     private final Counter importsCreated;
     private final Counter importsRefused;
 
-    private final TransactionSynchronizationRegistry transactions;
-
-    public CaseStudyMeters(CasebookMeters meters, TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+    public CaseStudyMeters(CasebookMeters meters) {
         this.publishes = meters.counter(MeterNames.PUBLISHES);
         this.importsCreated = meters.counter(MeterNames.IMPORTS, "outcome", "created");
         this.importsRefused = meters.counter(MeterNames.IMPORTS, "outcome", "refused");
     }
 
     void published() {
-        onceCommitted(publishes);
+        publishes.increment();
     }
 
     void imported() {
-        onceCommitted(importsCreated);
+        importsCreated.increment();
     }
 
-    void importRefused() {
+    /** A document that is not the template: refused before anything is written. */
+    public void importRefused() {
         importsRefused.increment();
-    }
-
-    /**
-     * Counts once the work is committed: a write sent with an Idempotency-Key runs in a transaction that is still
-     * open when the resource returns, and may yet roll back.
-     */
-    private void onceCommitted(Counter counter) {
-        AfterCommit.run(transactions, counter::increment);
     }
 }

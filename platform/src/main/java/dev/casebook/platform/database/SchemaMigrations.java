@@ -15,6 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.exception.sqlExceptions.FlywaySqlUnableToConnectToDbException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.jboss.logging.Logger;
 
@@ -82,8 +84,9 @@ public class SchemaMigrations implements HealthCheck {
             if (mode == MigrationMode.VALIDATE) {
                 return tryValidate(first);
             }
-            flyway.migrate();
-            version = currentVersion();
+            MigrateResult migrated = flyway.migrate();
+            version = migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion
+                    : migrated.initialSchemaVersion != null ? migrated.initialSchemaVersion : "empty";
             if (!first || mode == MigrationMode.MIGRATE_AND_EXIT) {
                 LOG.infof("PostgreSQL at %s is reachable; schema migrated to version %s", url, version);
             }
@@ -106,9 +109,11 @@ public class SchemaMigrations implements HealthCheck {
     // Pending migrations are the release's Job still to run (or running): wait for it. Anything else that fails
     // validation (a changed script, a migration this build lacks) is a release that does not fit its schema.
     private boolean tryValidate(boolean first) {
-        MigrationInfo[] pending = flyway.info().pending();
+        MigrationInfoService info = flyway.info(); // reads the scripts and the history table: once per try
+        String current = info.current() == null ? "empty" : String.valueOf(info.current().getVersion());
+        MigrationInfo[] pending = info.pending();
         if (pending.length > 0) {
-            String waited = "schema at version " + currentVersion() + " lacks " + pending.length
+            String waited = "schema at version " + current + " lacks " + pending.length
                     + " migration(s) of this release, up to " + pending[pending.length - 1].getVersion()
                     + "; waiting for its migration Job (CASEBOOK_DB_MIGRATION=migrate-and-exit)";
             if (first || !waited.equals(waitingFor)) {
@@ -124,14 +129,9 @@ public class SchemaMigrations implements HealthCheck {
             LOG.errorf("%s", waitingFor);
             return false;
         }
-        version = currentVersion();
+        version = current;
         LOG.infof("Schema at version %s, as this release expects (validated, not migrated)", version);
         return true;
-    }
-
-    private String currentVersion() {
-        MigrationInfo current = flyway.info().current();
-        return current == null ? "empty" : String.valueOf(current.getVersion());
     }
 
     private void exitIfAJob(int status) {
