@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OverlaysTest {
     void productionBuilds() throws Exception {
         Manifests production = check("production", "casebook");
         for (String process : Casebook.PROCESSES) {
-            assertTrue(production.get(Deployment.class, process).getSpec().getReplicas() >= 2,
+            assertTrue(production.get(HorizontalPodAutoscaler.class, process).getSpec().getMinReplicas() >= 2,
                     process + " runs at least two instances in production");
         }
     }
@@ -56,6 +57,11 @@ class OverlaysTest {
 
     private Manifests check(String overlay, String namespace) throws Exception {
         Manifests manifests = Manifests.parse(Kubectl.kustomize(Casebook.overlay(overlay)), overlay);
+        for (String process : Casebook.PROCESSES) {
+            // The autoscaler owns the count: a Deployment that set one would undo its scaling on every apply.
+            assertEquals(null, manifests.get(Deployment.class, process).getSpec().getReplicas(),
+                    process + "'s Deployment leaves its replica count to its HorizontalPodAutoscaler in " + overlay);
+        }
         assertTrue(manifests.all(Secret.class).isEmpty(), overlay + " holds no Secret: secrets are referenced only");
         for (HasMetadata resource : manifests.all()) {
             assertEquals(namespace, resource.getMetadata().getNamespace(), resource.getKind() + " " + resource.getMetadata().getName());
