@@ -3,6 +3,7 @@ package dev.casebook.gateway.routing;
 import dev.casebook.platform.problem.ProblemException;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -31,10 +32,19 @@ final class ServiceFailures {
         return new ProblemException(502, downstream.name() + " gave an answer the gateway could not pass on");
     }
 
-    /** Not reachable at all, or the connection went away (reset, closed) before an answer came. */
+    /**
+     * Not reachable at all, or the connection went away (reset, closed) before an answer came. A service that
+     * closes while the gateway still sends the body surfaces as a stream reset rather than as the close: the
+     * proxy resets the request when its body cannot be written, and that failure may come first.
+     */
     static boolean isUnavailable(Throwable failure) {
-        return failure instanceof DownstreamUnreachable
-                || failure instanceof HttpClosedException
+        return failure instanceof DownstreamUnreachable || connectionWentAway(failure);
+    }
+
+    /** The connection closed or was reset under a request already on its way. */
+    static boolean connectionWentAway(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || failure instanceof StreamResetException
                 || failure instanceof IOException;
     }
 

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
 
@@ -33,9 +32,8 @@ final class StaleConnections {
     }
 
     static boolean mayResend(Throwable failure, HttpServerRequest client) {
-        // A reset (IOException) is a closing connection too, as an instance that stops may leave one.
-        return closedBeforeSending(failure)
-                || (failure instanceof HttpClosedException || failure instanceof IOException) && safeWithoutBody(client);
+        // A reset is a closing connection too, as an instance that stops may leave one.
+        return closedBeforeSending(failure) || ServiceFailures.connectionWentAway(failure) && safeWithoutBody(client);
     }
 
     /** The client's body stream is spent once sent: a bodiless request goes again with an empty one. */
