@@ -106,6 +106,11 @@ public final class CasebookServices implements AutoCloseable {
 
     private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m");
 
+    /** The services' JVM options, in place of the defaults. */
+    public static final String JAVA_OPTIONS = "CASEBOOK_JAVA_OPTS";
+    /** JVM options added after the defaults (or {@link #JAVA_OPTIONS}), so that a caller need not repeat them. */
+    public static final String EXTRA_JAVA_OPTIONS = "CASEBOOK_EXTRA_JAVA_OPTS";
+
     /** Where clients reach the gateway, which the services' absolute links (Location, Link) name. */
     public static final String PUBLIC_URL = "CASEBOOK_PUBLIC_URL";
 
@@ -197,8 +202,17 @@ public final class CasebookServices implements AutoCloseable {
     }
 
     private static List<String> javaOptions(Map<String, String> environment) {
-        String custom = environment.getOrDefault("CASEBOOK_JAVA_OPTS", System.getenv("CASEBOOK_JAVA_OPTS"));
-        return custom == null || custom.isBlank() ? DEFAULT_JAVA_OPTIONS : List.of(custom.trim().split("\\s+"));
+        String custom = environment.getOrDefault(JAVA_OPTIONS, System.getenv(JAVA_OPTIONS));
+        List<String> options = new ArrayList<>(custom == null || custom.isBlank() ? DEFAULT_JAVA_OPTIONS : split(custom));
+        String extra = environment.getOrDefault(EXTRA_JAVA_OPTIONS, System.getenv(EXTRA_JAVA_OPTIONS));
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(split(extra));
+        }
+        return options;
+    }
+
+    private static List<String> split(String options) {
+        return List.of(options.trim().split("\\s+"));
     }
 
     private void startAndAwait(List<Service> services, Duration readyTimeout) throws IOException {

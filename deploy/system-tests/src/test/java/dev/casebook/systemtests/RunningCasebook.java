@@ -51,13 +51,11 @@ public class RunningCasebook implements BeforeAllCallback {
     }
     private static final String ADMIN_PASSWORD = Passwords.random(20);
 
-    /** The variable the services' JVM options come from (deploy/devstack's CasebookServices). */
-    static final String JAVA_OPTIONS = "CASEBOOK_JAVA_OPTS";
     /**
-     * The services' JVM options in a test run: C1 alone (as Quarkus dev mode runs), because a run lasts minutes and
-     * the two cores it has are better spent on the tests than on C2's compiles while a dozen JVMs start.
+     * Added to the services' JVM options in a test run: C1 alone (as Quarkus dev mode runs), because a run lasts
+     * minutes and the two cores it has are better spent on the tests than on C2's compiles while a dozen JVMs start.
      */
-    static final String TEST_JAVA_OPTIONS = "-XX:+UseSerialGC -Xms64m -Xmx384m -XX:TieredStopAtLevel=1";
+    static final String TEST_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     /** The password of the first admin, made for this test run. */
     public static String adminPassword() {
@@ -125,7 +123,7 @@ public class RunningCasebook implements BeforeAllCallback {
                 DevStack infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
                 TraceCollector traces = new TraceCollector();
                 Map<String, String> environment = new HashMap<>(traces.environment());
-                environment.putAll(Map.of(JAVA_OPTIONS, TEST_JAVA_OPTIONS, "CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                environment.putAll(Map.of(CasebookServices.EXTRA_JAVA_OPTIONS, TEST_JAVA_OPTIONS, "CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         // a test suite asks far faster than a client; the limit itself is tested in the gateway
                         "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
                         "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000"));

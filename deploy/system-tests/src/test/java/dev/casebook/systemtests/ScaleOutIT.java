@@ -59,7 +59,7 @@ class ScaleOutIT {
         infrastructure = DevStack.start(new DevStack.Settings(data, 0, 0, true, Map.of()));
         services = CasebookServices.start(RunningCasebook.repositoryRoot(), infrastructure,
                 SigningKeys.inDirectory(data.resolve("keys")), CasebookServices.Ports.free(2),
-                Map.of(RunningCasebook.JAVA_OPTIONS, RunningCasebook.TEST_JAVA_OPTIONS,
+                Map.of(CasebookServices.EXTRA_JAVA_OPTIONS, RunningCasebook.TEST_JAVA_OPTIONS,
                         "CASEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "CASEBOOK_GATEWAY_RATE_LIMIT_CAPACITY", "5000",
                         "CASEBOOK_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "2000",

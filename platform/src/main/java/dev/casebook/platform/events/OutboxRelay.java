@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), and marks
@@ -137,11 +139,12 @@ public class OutboxRelay {
             return 0; // another instance of this service is relaying
         }
         List<OutboxEvent> events = OutboxEvent.nextUnpublished(BATCH);
-        unanswered.keySet().retainAll(events.stream().map(event -> event.id).toList()); // the rest went another way
+        unanswered.keySet().retainAll(events.stream().map(event -> event.id).collect(Collectors.toSet())); // the rest went another way
         if (events.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+        boolean producerFailed = false;
         try {
             for (OutboxEvent event : events) {
                 sends.add(sendOnce(event));
@@ -149,6 +152,7 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // Sends already handed to the producer are still awaited below.
             reportUnreachable(e);
+            producerFailed = !(e instanceof RetriableException);
         }
         Instant now = Instant.now();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
@@ -165,6 +169,7 @@ public class OutboxRelay {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 if (!RefusedForGood.is(cause)) {
                     reportUnreachable(e);
+                    producerFailed |= !(cause instanceof RetriableException);
                 } else if (parking.refused(event, cause, now)) {
                     done++;
                 }
@@ -176,6 +181,9 @@ public class OutboxRelay {
             event.publishedAt = now;
             meters.counter(MeterNames.EVENTS_PUBLISHED, "topic", event.topic).increment();
             done++;
+        }
+        if (producerFailed) {
+            renewProducer();
         }
         if (done == events.size() && brokerUnreachable) {
             brokerUnreachable = false;
@@ -272,6 +280,23 @@ public class OutboxRelay {
             producerMetrics = meters.bindKafkaClient(producer);
         }
         return producer;
+    }
+
+    /**
+     * A send that failed for a reason other than the broker's limits (the producer never expires one, so this is
+     * not an outage) can leave the producer unusable for good, as a fenced or out-of-sequence idempotent producer
+     * is: every later send would fail the same way until a restart. The next run gets a new one; the sends still
+     * with the old one are finished first, so that the next run finds their outcome instead of sending copies.
+     */
+    private void renewProducer() {
+        KafkaProducer<String, byte[]> failed = producer;
+        if (failed == null) {
+            return;
+        }
+        producer = null;
+        failed.close(sendTimeout);
+        closeQuietly(producerMetrics);
+        LOG.infof("Outbox relay starts a new Kafka producer after a failed send");
     }
 
     void stop(@Observes ShutdownEvent event) {
