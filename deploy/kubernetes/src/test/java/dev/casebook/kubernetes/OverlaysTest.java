@@ -101,6 +101,9 @@ class OverlaysTest {
         }
         Set<String> expected = new TreeSet<>(SECRETS_CREATED_BY_HAND);
         expected.addAll(Casebook.PROCESSES); // the KafkaUsers' Secrets, made by Strimzi's User Operator
+        if ("SASL_SSL".equals(config.getData().get("KAFKA_SECURITY_PROTOCOL"))) {
+            expected.add(KafkaTlsTest.cluster(manifests) + "-cluster-ca-cert"); // copied from the Kafka cluster's namespace
+        }
         assertEquals(expected, secrets, overlay + " refers to these Secrets");
         for (Strimzi.KafkaUser user : manifests.users()) {
             assertEquals(manifests.topics().get(0).metadata().labels().get("strimzi.io/cluster"),
