@@ -29,6 +29,14 @@ final class Base {
         return Manifests.parse(yaml.toString(), "deploy/kubernetes/base");
     }
 
+    /**
+     * The base as Kustomize builds it: the migration Jobs filled in from their Deployments by the base's replacements
+     * (their committed files hold only what a Job adds).
+     */
+    static Manifests built() throws Exception {
+        return Manifests.parse(Kubectl.kustomize(Casebook.base()), "kubectl kustomize deploy/kubernetes/base");
+    }
+
     /** What the build of {@code process} generated, as committed in base/<process>/kubernetes.yml. */
     static Manifests generated(String process) {
         return Manifests.read(generatedCopy(process));

@@ -55,7 +55,7 @@ class KafkaTlsTest {
 
     @Test
     void aTlsOverlayKeepsWhatThePodsMountedBefore() throws Exception {
-        Manifests base = Base.all();
+        Manifests base = Base.built();
         for (String overlay : Casebook.OVERLAYS) {
             Map<String, PodSpec> pods = kafkaPods(Manifests.parse(Kubectl.kustomize(Casebook.overlay(overlay)), overlay));
             kafkaPods(base).forEach((name, before) -> {

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MigrationJobsTest {
 
     @Test
-    void eachJobIsItsDeploymentThatMigratesAndExits() {
-        Manifests base = Base.all();
+    void eachJobIsItsDeploymentThatMigratesAndExits() throws Exception {
+        Manifests base = Base.built();
         for (String process : Casebook.WITH_DATABASE) {
             PodSpec pod = base.get(Deployment.class, process).getSpec().getTemplate().getSpec();
             Job job = base.get(Job.class, process + "-migration");
@@ -38,10 +38,28 @@ class MigrationJobsTest {
             assertEquals(serving.getVolumeMounts(), migrating.getVolumeMounts(), process + "'s Job mounts what it mounts");
             assertEquals(pod.getVolumes(), jobPod.getVolumes(), process + "'s Job has its volumes");
             assertEquals(pod.getServiceAccountName(), jobPod.getServiceAccountName());
+            assertEquals(serving.getResources(), migrating.getResources(), process + "'s Job has its Deployment's requests and limits");
+            assertEquals(serving.getImagePullPolicy(), migrating.getImagePullPolicy());
+            assertEquals(pod.getSecurityContext(), jobPod.getSecurityContext(), process + "'s Job runs as its Deployment's user");
             assertTrue(jobPod.getSecurityContext().getRunAsNonRoot(), process + "'s Job runs as non-root");
             assertEquals("Never", jobPod.getRestartPolicy(), "a failed migration is retried as a new pod, its log kept");
             assertNotNull(job.getSpec().getActiveDeadlineSeconds(), "a Job waiting for PostgreSQL for ever fails instead");
             assertEquals(process, job.getMetadata().getLabels().get("app.kubernetes.io/name"));
+            assertTrue(migrating.getPorts().isEmpty() && migrating.getLivenessProbe() == null && migrating.getReadinessProbe() == null
+                    && migrating.getStartupProbe() == null, process + "'s Job serves nothing, and no probe kills a long migration");
+        }
+    }
+
+    @Test
+    void eachJobFileHoldsOnlyWhatAJobAdds() {
+        Manifests committed = Base.all();
+        for (String process : Casebook.WITH_DATABASE) {
+            PodSpec pod = committed.get(Job.class, process + "-migration").getSpec().getTemplate().getSpec();
+            Container migrating = pod.getContainers().get(0);
+            // the base's replacements overwrite these with the Deployment's: a value written here would never apply
+            assertTrue(migrating.getImage() == null && migrating.getEnv().isEmpty() && migrating.getResources() == null
+                    && migrating.getVolumeMounts().isEmpty() && pod.getVolumes().isEmpty() && pod.getServiceAccountName() == null,
+                    process + "'s Job file sets nothing that it copies from the Deployment");
         }
     }
 
