@@ -1045,8 +1045,9 @@ def main():
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     p.add_argument("--publish-results", action="store_true")
     p.add_argument("--import-runs", type=int, default=5)
-    p.add_argument("--only", choices=["all", "import", "login-flood"], default="all",
-                   help="import / login-flood: start the stack, measure only that row (login-flood seeds --seed case studies first)")
+    p.add_argument("--only", choices=["all", "import", "login-flood", "samples"], default="all",
+                   help="import / login-flood / samples: start the stack, measure only that row (login-flood and samples "
+                        "seed --seed case studies first)")
     args = p.parse_args()
     if args.seed < args.rounds:
         sys.exit("bench: --seed must be at least --rounds")
@@ -1092,6 +1093,12 @@ def main():
         write_results(args, results, started_at, only="login-flood")
         return
     samples_warmup(args, ids)
+    if args.only == "samples":
+        log(f"samples: {args.rounds} rounds of {args.samples}")
+        results["samples_stream"] = samples_stream(args, ids)
+        results["failures"] = FAILURES
+        write_results(args, results, started_at, only="samples")
+        return
 
     nginx, nginx_port = start_nginx(args)
     target = ids[len(ids) // 2]
@@ -1199,6 +1206,17 @@ def main():
     write_results(args, results, started_at, admin=admin)
 
 
+def samples_table(results):
+    sm = results["samples_stream"]
+    return "\n".join([
+        f"| metrics.samples intake ({results['samples']} samples, arrays of {results['sample_batch']}) | samples/s | ÷ COPY |",
+        "|---|---|---|",
+        f"| Kafka → database | {sm['samples_per_s']} | {sm.get('kafka_vs_copy')} |",
+        f"| HTTP through the gateway | {sm.get('http_samples_per_s')} | {sm.get('http_vs_copy')} |",
+        f"| psql \\copy (reference) | {sm.get('copy_samples_per_s')} | 1 |",
+    ])
+
+
 def write_results(args, results, started_at, admin=None, only=False):
     os.makedirs(args.results_dir, exist_ok=True)
     out = os.path.join(args.results_dir, started_at.strftime("%Y%m%dT%H%M%SZ") + (f"-{only}" if only else "") + ".json")
@@ -1212,7 +1230,7 @@ def write_results(args, results, started_at, admin=None, only=False):
     with open(out, "w") as f:
         json.dump(results, f, indent=2)
     print()
-    print({"import": import_table, "login-flood": login_flood_table}[only](results) if only else table(results))
+    print({"import": import_table, "login-flood": login_flood_table, "samples": samples_table}[only](results) if only else table(results))
     print()
     log(f"results written to {out}")
 

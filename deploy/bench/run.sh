@@ -8,6 +8,7 @@
 #   deploy/bench/run.sh --seed 300 --duration 5 --rounds 3 --time-limit 15 --publish-results
 #   deploy/bench/run.sh --only import         the stack, then only the Markdown import row (about 2 minutes)
 #   deploy/bench/run.sh --only login-flood --seed 200 --duration 5   the stack, a seed, then only the login-flood row
+#   deploy/bench/run.sh --only samples --seed 100 --samples 20000   the stack, a seed, then only the samples intake row
 #   deploy/bench/run.sh publish [results/<run>.json] [--port 8080] [--username admin]
 #                                            a recorded run as the case study "Casebook performance" in the Casebook
 #                                            running on 127.0.0.1 (password from CASEBOOK_PUBLISH_PASSWORD, else asked)

@@ -104,4 +104,30 @@ class SamplesKafkaTest {
                 Database.count("SELECT count(*) FROM processed_event WHERE consumer = 'sample-intake' AND event_id = ?", eventId) == 1);
         assertEquals(4, stored(id), "the second delivery of " + eventId + " took no effect");
     }
+
+    @Test
+    void recordsPolledTogetherAreStoredInOneTransaction() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        Topics.ofThisService().sendTogether(TOPIC, id.toString(), List.of(
+                "[" + samples("Response Time", "BEFORE", 1, 2) + "]", "[" + samples("Response Time", "BEFORE", 3, 4) + "]",
+                "[" + samples("Response Time", "AFTER", 5, 6) + "]", "[" + samples("Response Time", "AFTER", 7, 8) + "]"));
+        awaitStored(id, 8);
+        // Rows a transaction wrote carry its id (xmin): one commit for the whole poll, not one per record.
+        assertEquals(1, Database.count("SELECT count(DISTINCT xmin::text) FROM sample WHERE case_study_id = ?", id));
+        SamplesTest.summary(id).body("metrics[0].before.count", equalTo(4)).body("metrics[0].after.mean", near(6.5));
+    }
+
+    @Test
+    void aBadRecordPolledWithGoodOnesIsDeadLetteredAloneAndTheOthersAreStored() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        Topics.ofThisService().sendTogether(TOPIC, id.toString(), List.of(
+                "[" + samples("Response Time", "BEFORE", 10, 20) + "]",
+                "[" + sample("Response Time", "BEFORE", -1) + "]",
+                "[" + samples("Response Time", "AFTER", 5, 7) + "]"));
+        List<ConsumerRecord<String, String>> dead = deadLetters(id.toString(), 1);
+        assertEquals(1, dead.size());
+        assertThat(Records.header(dead.get(0), "dead-letter-reason"), containsString("[0].value must not be negative"));
+        awaitStored(id, 4);
+        SamplesTest.summary(id).body("metrics[0].before.count", equalTo(2)).body("metrics[0].after.count", equalTo(2));
+    }
 }

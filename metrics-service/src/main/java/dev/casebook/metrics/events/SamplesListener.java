@@ -8,10 +8,10 @@ import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.IncomingEvent;
 import dev.casebook.platform.events.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -39,10 +39,11 @@ public class SamplesListener {
                 .plainRecordsAre(SAMPLES));
     }
 
+    /** Each poll's records in one transaction: a load test sends many small arrays, and a commit each would cost more than their rows. */
     @Incoming("metrics-samples")
     @Blocking
-    public CompletionStage<Void> onSamples(Message<String> message) {
-        return pipeline.deliver(message, handlers);
+    public CompletionStage<Void> onSamples(KafkaRecordBatch<String, String> batch) {
+        return pipeline.deliverAll(batch, handlers);
     }
 
     private static UUID caseStudyId(IncomingEvent event) {

@@ -6,13 +6,18 @@ import dev.casebook.platform.observability.MeterNames;
 import dev.casebook.platform.requestid.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -83,7 +88,7 @@ public class EventPipeline {
         ConsumerRecord<String, String> record = recordOf(message);
         try (EventTracing.Processing processing = tracing.startProcessing(record, handlers.consumer())) {
             try {
-                apply(record, handlers);
+                apply(record, handlers, true);
                 consumed(record.topic(), handlers).increment();
                 return message.ack();
             } catch (RuntimeException e) {
@@ -100,6 +105,39 @@ public class EventPipeline {
     }
 
     /**
+     * Applies a polled batch of records in one transaction, one commit for all of them, as a stream of samples needs;
+     * each event still takes effect once (the idempotent consumer) and in the trace that published it. If any record
+     * fails, nothing of the batch is kept and its records go one at a time through {@link #deliver}, so that the bad
+     * one is retried or dead-lettered alone and the others are applied.
+     */
+    public CompletionStage<Void> deliverAll(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (KafkaRecord<String, String> message : records) {
+                    ConsumerRecord<String, String> record = recordOf(message);
+                    try (EventTracing.Processing processing = tracing.startProcessing(record, handlers.consumer())) {
+                        try {
+                            apply(record, handlers, false);
+                        } catch (RuntimeException e) {
+                            processing.failed("the batch is applied again one record at a time: " + e.getMessage());
+                            throw e;
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("%s applies a batch of %d records one at a time: %s", handlers.consumer(), records.size(),
+                    IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON));
+            CompletableFuture<?>[] each = records.stream()
+                    .map(record -> deliver(record, handlers).toCompletableFuture()).toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(each);
+        }
+        records.forEach(record -> consumed(recordOf(record).topic(), handlers).increment());
+        return batch.ack();
+    }
+
+    /**
      * Applies the record's event with its handler, in the trace that published it, or does nothing for a type
      * {@code handlers} has none for.
      *
@@ -109,7 +147,7 @@ public class EventPipeline {
     public void handle(ConsumerRecord<String, String> record, EventHandlers handlers) {
         try (EventTracing.Processing processing = tracing.startProcessing(record, handlers.consumer())) {
             try {
-                apply(record, handlers);
+                apply(record, handlers, true);
             } catch (RuntimeException e) {
                 processing.failed(IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON));
                 throw e;
@@ -117,7 +155,8 @@ public class EventPipeline {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
+    /** @param retry whether to try a failing effect again; never inside a batch's transaction, which a failure spoils */
+    private void apply(ConsumerRecord<String, String> record, EventHandlers handlers, boolean retry) {
         IncomingEvent event = handlers.plainRecords()
                 .filter(plain -> record.headers().lastHeader(CloudEventHeaders.TYPE) == null)
                 .map(plain -> IncomingEvent.plain(record, plain.type()))
@@ -134,8 +173,12 @@ public class EventPipeline {
         RequestIds.use(event.requestId());
         try {
             Object data = eventData.read(event, registered.get().type());
-            retrying(event, () -> idempotent.applyOnce(handlers.consumer(), event,
-                    applied -> registered.get().handle(data, applied)));
+            Runnable effect = () -> idempotent.applyOnce(handlers.consumer(), event, applied -> registered.get().handle(data, applied));
+            if (retry) {
+                retrying(event, effect);
+            } else {
+                effect.run();
+            }
         } finally {
             RequestIds.use(previous);
         }

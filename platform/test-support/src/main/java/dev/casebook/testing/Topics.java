@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -72,6 +73,30 @@ public final class Topics {
         }
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending to " + topic, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Sends plain records to one partition (by {@code key}) as one batch, as a busy producer does, and waits for the
+     * broker's ack: a consumer's poll then brings them all at once, since the broker hands out whole batches.
+     */
+    public void sendTogether(String topic, String key, List<String> values) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 60_000); // nothing leaves before flush()
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        try (KafkaProducer<String, String> batching = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> sent = values.stream()
+                    .<Future<?>>map(value -> batching.send(new ProducerRecord<>(topic, key, value))).toList();
+            batching.flush();
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending to " + topic, e);
