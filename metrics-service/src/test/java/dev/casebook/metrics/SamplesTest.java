@@ -103,6 +103,21 @@ class SamplesTest {
     }
 
     @Test
+    void eachSampleIsStoredWithItsNameValueAndTimeAsSent() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        post(People.alice(), id, "[{\"metric\": \"Résumé 応答時間\", \"phase\": \"BEFORE\", \"value\": 0.1, "
+                + "\"at\": \"2026-01-31T12:00:00.123456789Z\"}, {\"metric\": \"Résumé 応答時間\", \"phase\": \"AFTER\", \"value\": 1e15}]")
+                .statusCode(202);
+        // Timestamps to the microsecond, as PostgreSQL keeps them; a sample without a time was measured when received.
+        assertEquals(List.of("Résumé 応答時間 BEFORE 0.1 2026-01-31T12:00:00.123457Z false",
+                        "Résumé 応答時間 AFTER 1.0E15 received true"),
+                Database.strings("SELECT metric || ' ' || phase || ' ' || CASE WHEN value = 1e15 THEN '1.0E15' ELSE value::text END || ' '"
+                        + " || CASE WHEN measured_at = received_at THEN 'received' ELSE to_char(measured_at AT TIME ZONE 'UTC',"
+                        + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END || ' ' || (measured_at = received_at)"
+                        + " FROM sample WHERE case_study_id = ? ORDER BY phase DESC", id));
+    }
+
+    @Test
     void theSummaryIsKeptUntilNewSamplesArrive() {
         UUID id = CaseStudies.draft(People.ALICE);
         post(People.alice(), id, "[" + samples("Throughput", "AFTER", 10, 20) + "]").statusCode(202);

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,12 +43,12 @@ public class SampleStore {
 
     public void add(UUID caseStudyId, List<Sample> samples, Instant receivedAt) {
         summaries.samplesAdded(caseStudyId);
-        String rows = SampleRows.csv(caseStudyId, samples, receivedAt);
+        byte[] rows = SampleRows.binary(caseStudyId, samples, receivedAt);
         session().doWork(connection -> {
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SampleRows.COPY, new StringReader(rows));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SampleRows.COPY, new ByteArrayInputStream(rows));
             } catch (IOException e) {
-                throw new UncheckedIOException(e); // reading a string: cannot happen
+                throw new UncheckedIOException(e); // reading memory: cannot happen
             }
         });
     }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,14 +30,45 @@ class SampleSummaries {
     private static final TypeReference<List<SampleStore.PhaseSummary>> SUMMARY = new TypeReference<>() {
     };
 
-    private final ObjectMapper json;
+    /** Where a transaction keeps the case studies whose samples it added. */
+    private static final Object CHANGED = SampleSummaries.class.getName() + ".changed";
 
-    SampleSummaries(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+
+    SampleSummaries(ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.json = json;
+        this.transactions = transactions;
     }
 
-    /** New samples of the case study are being stored, in this transaction: what was kept is out of date. */
+    /**
+     * New samples of the case study are being stored, in this transaction: what was kept is out of date. Its version
+     * moves once per transaction, just before the commit, for every case study in id order: the row lock it takes is
+     * held only for the commit, so that two batches of one case study's samples are copied in at the same time, and
+     * two transactions always lock in the same order.
+     */
     void samplesAdded(UUID caseStudyId) {
+        @SuppressWarnings("unchecked")
+        SortedSet<UUID> changed = (SortedSet<UUID>) transactions.getResource(CHANGED);
+        if (changed == null) {
+            SortedSet<UUID> first = new TreeSet<>();
+            transactions.putResource(CHANGED, first);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    first.forEach(SampleSummaries::bump);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            changed = first;
+        }
+        changed.add(caseStudyId);
+    }
+
+    private static void bump(UUID caseStudyId) {
         session().doWork(connection -> {
             try (PreparedStatement bump = connection.prepareStatement("""
                     INSERT INTO sample_summary (case_study_id, samples_version) VALUES (?, 1)

@@ -7,7 +7,7 @@ import dev.casebook.platform.events.EventPipeline;
 import dev.casebook.platform.events.EventType;
 import dev.casebook.platform.events.IncomingEvent;
 import dev.casebook.platform.events.MalformedEventException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 public class SamplesListener {
 
     static final String TOPIC = "metrics.samples";
+    static final String WORKERS = "sample-intake";
     /** Tools outside Casebook write this topic: metrics-service defines what it reads from it. */
     static final EventType<Samples> SAMPLES = EventType.inbound(TOPIC, "dev.casebook.metrics.samples", Samples.class);
 
@@ -39,9 +40,13 @@ public class SamplesListener {
                 .plainRecordsAre(SAMPLES));
     }
 
-    /** Each poll's records in one transaction: a load test sends many small arrays, and a commit each would cost more than their rows. */
+    /**
+     * Each poll's records in one transaction: a load test sends many small arrays, and a commit each would cost more
+     * than their rows. Two polls at a time ({@value #WORKERS} workers): while PostgreSQL copies one in, the next is
+     * read and checked. Samples have no order to keep.
+     */
     @Incoming("metrics-samples")
-    @Blocking
+    @Blocking(value = WORKERS, ordered = false)
     public CompletionStage<Void> onSamples(KafkaRecordBatch<String, String> batch) {
         return pipeline.deliverAll(batch, handlers);
     }
