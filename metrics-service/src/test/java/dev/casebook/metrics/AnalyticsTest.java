@@ -17,8 +17,11 @@ import java.util.UUID;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static dev.casebook.metrics.Near.near;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasSize;
@@ -70,6 +73,27 @@ class AnalyticsTest {
 
     private static ValidatableResponse get(String path, String metric) {
         return People.anonymous().queryParam("metric", metric).get("/api/metrics/analytics/" + path).then().statusCode(200);
+    }
+
+    @Test
+    void aCopyStaysCurrentUntilPublishedNumbersChangeAndAnyCacheMayKeepIt() {
+        String tag = get("summary", metric).header("Cache-Control", equalTo("public, max-age=60"))
+                .header("ETag", notNullValue()).extract().header("ETag");
+        People.anonymous().header("If-None-Match", tag).queryParam("metric", metric).get("/api/metrics/analytics/summary").then()
+                .statusCode(304).header("ETag", equalTo(tag)).header("Cache-Control", equalTo("public, max-age=60"))
+                .body(emptyString());
+        // The same for a signed-in reader: analytics hold published numbers only.
+        People.eve().header("If-None-Match", tag).queryParam("metric", metric).get("/api/metrics/analytics/summary").then()
+                .statusCode(304);
+
+        table(fifty, 200, 20); // republished: 90 %
+        String changed = People.anonymous().header("If-None-Match", tag).queryParam("metric", metric)
+                .get("/api/metrics/analytics/summary").then().statusCode(200)
+                .body("[0].maxImprovementPercent", near(90))
+                .extract().header("ETag");
+        assertNotEquals(tag, changed);
+        People.anonymous().header("If-None-Match", changed).queryParam("metric", metric).queryParam("limit", 1)
+                .get("/api/metrics/analytics/top").then().statusCode(304);
     }
 
     @Test

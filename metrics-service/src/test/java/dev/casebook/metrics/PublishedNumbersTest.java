@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -64,6 +65,33 @@ class PublishedNumbersTest {
         CaseStudies.publish(id, "Faster checkout", "Retail", Map.of("backend", List.of("Quarkus")));
         assertEquals(List.of(1), publicAfter(id), "published after review");
         assertEquals(List.of(1), topAfter(metric));
+    }
+
+    @Test
+    void aReaderKeepsThePublishedTableUntilItsNextPublishAndItsAuthorSeesEachEdit() {
+        String metric = "Checkout Latency " + UUID.randomUUID();
+        UUID id = CaseStudies.draft(People.ALICE);
+        table(id, metric, 200, 100);
+        CaseStudies.submit(id);
+        CaseStudies.publish(id, "Faster checkout", "Retail", Map.of("backend", List.of("Quarkus")));
+        String path = "/api/metrics/case-studies/" + id;
+        String publicTag = People.anonymous().get(path).then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=60")).header("Vary", equalTo("Accept, Authorization"))
+                .extract().header("ETag");
+        String authorTag = People.alice().get(path).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"))
+                .extract().header("ETag");
+
+        CaseStudies.update(id); // a new draft; the published copy stays
+        publicTag = People.anonymous().get(path).then().statusCode(200).body("rows.after", contains(100)).extract().header("ETag");
+        table(id, metric, 200, 1); // the author's new numbers wait for review
+        People.anonymous().header("If-None-Match", publicTag).get(path).then().statusCode(304).header("ETag", equalTo(publicTag));
+        People.alice().header("If-None-Match", authorTag).get(path).then().statusCode(200).body("rows.after", contains(1));
+
+        CaseStudies.submit(id);
+        CaseStudies.publish(id, "Faster checkout", "Retail", Map.of("backend", List.of("Quarkus")));
+        People.anonymous().header("If-None-Match", publicTag).get(path).then().statusCode(200).body("rows.after", contains(1));
+        CaseStudies.unpublish(id);
+        People.anonymous().header("If-None-Match", publicTag).get(path).then().statusCode(404);
     }
 
     @Test

@@ -19,7 +19,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import dev.casebook.platform.http.PublicReads;
+import dev.casebook.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A case study's performance-metrics table. */
@@ -63,8 +73,22 @@ public class MetricsTableResource {
     @Operation(operationId = "readMetricsTable", summary = "Read a case study's metrics table",
             description = "Its author, editors and admins read the working table; anyone else the table as it was at the "
                     + "case study's last publish (a draft's only its author, editors and admins).")
-    public MetricsTableView read(@PathParam("caseStudyId") UUID caseStudyId) {
-        return desk.table(caseStudyId, callers.current());
+    @APIResponse(responseCode = "200", description = "The table", content = @Content(schema = @Schema(implementation = MetricsTableView.class)),
+            headers = {@Header(name = "ETag", description = "Its version; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = PublicReads.NOT_MODIFIED)
+    public Response read(@PathParam("caseStudyId") UUID caseStudyId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @Context Request request) {
+        Caller caller = callers.current();
+        return PublicReads.notModified(request, ifNoneMatch, caller, () -> desk.tableVersion(caseStudyId, caller).map(EntityTag::new))
+                .orElseGet(() -> {
+                    // The tag is read first: a change in between leaves the copy an older tag, read again next time.
+                    Optional<EntityTag> tag = desk.tableVersion(caseStudyId, caller).map(EntityTag::new);
+                    Response.ResponseBuilder answer = Response.ok(desk.table(caseStudyId, caller));
+                    tag.ifPresent(answer::tag);
+                    return PublicReads.cacheable(answer, caller).build();
+                });
     }
 
     @PUT

@@ -42,7 +42,6 @@ public class MetricsDesk {
         this.outbox = outbox;
     }
 
-    /** The table of a case study the caller may read; without rows while nobody has set any. */
     /**
      * The table the caller may see: its author and the editors see the working table; everyone else the one of the
      * last publish, so numbers changed since then stay private until they are reviewed and published.
@@ -54,6 +53,19 @@ public class MetricsDesk {
         }
         return PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudyId).map(PublishedMetricsTable::view)
                 .orElseGet(() -> MetricsTable.empty(caseStudyId).view());
+    }
+
+    /**
+     * The version of what {@link #table} shows the caller, read without its rows (a 304 needs no more); empty where
+     * {@link #table} answers 404. It moves with the case study's projection (a publish, an unpublish) and with the
+     * table shown.
+     */
+    public Optional<String> tableVersion(UUID caseStudyId, Caller caller) {
+        return CaseStudy.<CaseStudy>findByIdOptional(caseStudyId).filter(caseStudy -> caseStudy.isReadableBy(caller))
+                .map(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller)
+                        ? "w" + caseStudy.version + "." + MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).map(t -> t.version).orElse(0L)
+                        : "p" + caseStudy.version + "." + PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudyId)
+                                .map(t -> t.version).orElse(0L));
     }
 
     /** The working table becomes the public one: the case study was reviewed and published. */
