@@ -118,6 +118,20 @@ class SamplesTest {
     }
 
     @Test
+    void aReaderKeepsTheSummaryUntilNewSamplesArrive() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        post(People.alice(), id, "[" + samples("Response Time", "AFTER", 10, 20) + "]").statusCode(202);
+        String path = "/api/metrics/case-studies/" + id + "/samples/summary";
+        String tag = People.alice().get(path).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"))
+                .header("Vary", equalTo("Accept, Authorization")).extract().header("ETag");
+        People.alice().header("If-None-Match", tag).get(path).then().statusCode(304).header("ETag", equalTo(tag));
+        post(People.alice(), id, "[" + sample("Response Time", "AFTER", 30) + "]").statusCode(202);
+        People.alice().header("If-None-Match", tag).get(path).then().statusCode(200).body("metrics[0].after.count", equalTo(3));
+        // A draft's samples are not for everyone: a stale tag does not tell a stranger it exists.
+        People.anonymous().header("If-None-Match", tag).get(path).then().statusCode(404);
+    }
+
+    @Test
     void theSummaryIsKeptUntilNewSamplesArrive() {
         UUID id = CaseStudies.draft(People.ALICE);
         post(People.alice(), id, "[" + samples("Throughput", "AFTER", 10, 20) + "]").statusCode(202);

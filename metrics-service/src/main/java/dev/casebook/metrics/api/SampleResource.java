@@ -17,7 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import dev.casebook.platform.http.PublicReads;
+import dev.casebook.platform.security.Caller;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Raw samples of a case study's metrics, and their statistics. */
@@ -96,9 +104,27 @@ public class SampleResource {
     @PermitAll
     @Operation(operationId = "summarizeSamples", summary = "Statistics of the samples per metric and phase",
             description = "count, min, max, mean and the percentiles p50, p95, p99 (interpolated, as PostgreSQL's percentile_cont).")
-    public Summary summary(@PathParam("caseStudyId") UUID caseStudyId) {
+    @APIResponse(responseCode = "200", description = "The statistics", content = @Content(schema = @Schema(implementation = Summary.class)),
+            headers = {@Header(name = "ETag", description = "Its version; If-None-Match with it gives 304", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = PublicReads.CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = PublicReads.VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = PublicReads.NOT_MODIFIED)
+    public Response summary(@PathParam("caseStudyId") UUID caseStudyId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                            @Context Request request) {
+        Caller caller = callers.current();
+        return PublicReads.notModified(request, ifNoneMatch, caller, () -> store.summaryVersion(caseStudyId, caller).map(EntityTag::new))
+                .orElseGet(() -> {
+                    // The tag is read first: samples added in between leave the copy an older tag, read again next time.
+                    Optional<EntityTag> tag = store.summaryVersion(caseStudyId, caller).map(EntityTag::new);
+                    Response.ResponseBuilder answer = Response.ok(summaryOf(caseStudyId, caller));
+                    tag.ifPresent(answer::tag);
+                    return PublicReads.cacheable(answer, caller).build();
+                });
+    }
+
+    private Summary summaryOf(UUID caseStudyId, Caller caller) {
         Map<String, MetricSummary> byMetric = new LinkedHashMap<>();
-        for (SampleStore.PhaseSummary phase : store.summary(caseStudyId, callers.current())) {
+        for (SampleStore.PhaseSummary phase : store.summary(caseStudyId, caller)) {
             Statistics statistics = Statistics.of(phase);
             String key = phase.metric().toLowerCase(Locale.ROOT);
             MetricSummary known = byMetric.getOrDefault(key, new MetricSummary(phase.metric(), null, null));

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,6 +59,16 @@ public class SampleStore {
     public List<PhaseSummary> summary(UUID caseStudyId, Caller caller) {
         CaseStudy.readable(caseStudyId, caller);
         return summaries.of(caseStudyId, () -> summary(caseStudyId));
+    }
+
+    /**
+     * The version of what {@link #summary(UUID, Caller)} shows the caller, read without a sample (a 304 needs no
+     * more); empty where it answers 404. It moves with each batch of samples and with the case study's projection.
+     */
+    @Transactional
+    public Optional<String> summaryVersion(UUID caseStudyId, Caller caller) {
+        return CaseStudy.<CaseStudy>findByIdOptional(caseStudyId).filter(caseStudy -> caseStudy.isReadableBy(caller))
+                .map(caseStudy -> "s" + caseStudy.version + "." + summaries.samplesVersion(caseStudyId));
     }
 
     /** Count, min, max, mean and percentiles per metric and phase; a metric's spellings count as one. */

@@ -79,6 +79,12 @@ class SampleSummaries {
         });
     }
 
+    /** How many batches of samples the case study has had: 0 for none. */
+    long samplesVersion(UUID caseStudyId) {
+        Kept kept = kept(caseStudyId);
+        return kept == null ? 0 : kept.samplesVersion();
+    }
+
     /** The kept summary while no samples came since it was computed; otherwise {@code compute}'s, kept for next time. */
     List<SampleStore.PhaseSummary> of(UUID caseStudyId, Supplier<List<SampleStore.PhaseSummary>> compute) {
         Kept kept = kept(caseStudyId);
