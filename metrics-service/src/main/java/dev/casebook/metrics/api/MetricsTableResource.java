@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A case study's performance-metrics table. */
@@ -81,14 +80,8 @@ public class MetricsTableResource {
     public Response read(@PathParam("caseStudyId") UUID caseStudyId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @Context Request request) {
         Caller caller = callers.current();
-        return PublicReads.notModified(request, ifNoneMatch, caller, () -> desk.tableVersion(caseStudyId, caller).map(EntityTag::new))
-                .orElseGet(() -> {
-                    // The tag is read first: a change in between leaves the copy an older tag, read again next time.
-                    Optional<EntityTag> tag = desk.tableVersion(caseStudyId, caller).map(EntityTag::new);
-                    Response.ResponseBuilder answer = Response.ok(desk.table(caseStudyId, caller));
-                    tag.ifPresent(answer::tag);
-                    return PublicReads.cacheable(answer, caller).build();
-                });
+        return PublicReads.read(request, ifNoneMatch, caller, () -> desk.tableVersion(caseStudyId, caller).map(EntityTag::new),
+                () -> desk.table(caseStudyId, caller));
     }
 
     @PUT

@@ -41,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Raw samples of a case study's metrics, and their statistics. */
@@ -112,14 +111,8 @@ public class SampleResource {
     public Response summary(@PathParam("caseStudyId") UUID caseStudyId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                             @Context Request request) {
         Caller caller = callers.current();
-        return PublicReads.notModified(request, ifNoneMatch, caller, () -> store.summaryVersion(caseStudyId, caller).map(EntityTag::new))
-                .orElseGet(() -> {
-                    // The tag is read first: samples added in between leave the copy an older tag, read again next time.
-                    Optional<EntityTag> tag = store.summaryVersion(caseStudyId, caller).map(EntityTag::new);
-                    Response.ResponseBuilder answer = Response.ok(summaryOf(caseStudyId, caller));
-                    tag.ifPresent(answer::tag);
-                    return PublicReads.cacheable(answer, caller).build();
-                });
+        return PublicReads.read(request, ifNoneMatch, caller, () -> store.summaryVersion(caseStudyId, caller).map(EntityTag::new),
+                () -> summaryOf(caseStudyId, caller));
     }
 
     private Summary summaryOf(UUID caseStudyId, Caller caller) {

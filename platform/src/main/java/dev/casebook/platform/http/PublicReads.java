@@ -50,6 +50,23 @@ public final class PublicReads {
         });
     }
 
+    /**
+     * A read as a whole: 304 for a copy that is still current, else what {@code read} finds, with the tag and the
+     * caching rules. The tag is taken before the read: a change in between leaves the copy an older tag than it holds,
+     * so it is read again next time, never kept past a change.
+     *
+     * @param version the tag of what {@code read} would show the caller, without reading it; empty where it answers 404
+     */
+    public static Response read(Request request, String ifNoneMatch, Caller caller, Supplier<Optional<EntityTag>> version,
+                                Supplier<?> read) {
+        return notModified(request, ifNoneMatch, caller, version).orElseGet(() -> {
+            Optional<EntityTag> tag = version.get();
+            Response.ResponseBuilder answer = Response.ok(read.get());
+            tag.ifPresent(answer::tag);
+            return cacheable(answer, caller).build();
+        });
+    }
+
     /** The caching headers of an answer to {@code caller}'s read. */
     public static Response.ResponseBuilder cacheable(Response.ResponseBuilder answer, Caller caller) {
         return answer.header(HttpHeaders.CACHE_CONTROL, caller.isAnonymous() ? ANONYMOUS : SIGNED_IN)
