@@ -118,6 +118,17 @@ class SamplesTest {
     }
 
     @Test
+    void aTimeOutsideWhatPostgreSqlKeepsIsRefusedAndNothingIsStored() {
+        UUID id = CaseStudies.draft(People.ALICE);
+        for (String at : List.of("+100000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z")) {
+            assertProblem(post(People.alice(), id, "[" + samples("Response Time", "AFTER", 1) + ", {\"metric\": \"Response Time\", "
+                    + "\"phase\": \"AFTER\", \"value\": 2, \"at\": \"" + at + "\"}]"), 400, "validation-failed")
+                    .body("errors[0].field", equalTo("[1].at"));
+        }
+        assertEquals(0, Database.count("SELECT count(*) FROM sample WHERE case_study_id = ?", id));
+    }
+
+    @Test
     void aReaderKeepsTheSummaryUntilNewSamplesArrive() {
         UUID id = CaseStudies.draft(People.ALICE);
         post(People.alice(), id, "[" + samples("Response Time", "AFTER", 10, 20) + "]").statusCode(202);

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,9 +76,12 @@ public class CaseStudy extends PanacheEntityBase {
 
     /** The case study if the caller may read its metrics; anyone else is told it does not exist. */
     public static CaseStudy readable(UUID id, Caller caller) {
-        return CaseStudy.<CaseStudy>findByIdOptional(id)
-                .filter(caseStudy -> caseStudy.isReadableBy(caller))
-                .orElseThrow(() -> notFound(id));
+        return findReadable(id, caller).orElseThrow(() -> notFound(id));
+    }
+
+    /** The case study if the caller may read its metrics; empty where {@link #readable} answers 404. */
+    public static Optional<CaseStudy> findReadable(UUID id, Caller caller) {
+        return CaseStudy.<CaseStudy>findByIdOptional(id).filter(caseStudy -> caseStudy.isReadableBy(caller));
     }
 
     /**

@@ -61,8 +61,7 @@ public class MetricsDesk {
      * table shown.
      */
     public Optional<String> tableVersion(UUID caseStudyId, Caller caller) {
-        return CaseStudy.<CaseStudy>findByIdOptional(caseStudyId).filter(caseStudy -> caseStudy.isReadableBy(caller))
-                .map(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller)
+        return CaseStudy.findReadable(caseStudyId, caller).map(caseStudy -> caseStudy.isWorkingCopyVisibleTo(caller)
                         ? "w" + caseStudy.version + "." + MetricsTable.<MetricsTable>findByIdOptional(caseStudyId).map(t -> t.version).orElse(0L)
                         : "p" + caseStudy.version + "." + PublishedMetricsTable.<PublishedMetricsTable>findByIdOptional(caseStudyId)
                                 .map(t -> t.version).orElse(0L));

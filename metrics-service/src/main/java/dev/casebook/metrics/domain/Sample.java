@@ -19,7 +19,7 @@ public record Sample(
         @NotNull @DecimalMin(value = "0", message = "must not be negative")
         @DecimalMax(value = ReportedMetric.MAX_VALUE, message = "must be at most " + ReportedMetric.MAX_VALUE)
         @JsonDeserialize(using = StrictNumbers.Double.class) @Schema(examples = "118.5") Double value,
-        @Schema(description = "When it was measured; the time it was received if left out") Instant at) {
+        @FourDigitYear @Schema(description = "When it was measured; the time it was received if left out") Instant at) {
 
     public static final int MAX_PER_BATCH = 10_000;
     static final int MAX_METRIC_LENGTH = 100;
@@ -32,7 +32,7 @@ public record Sample(
      */
     boolean plainlyValid() {
         return metric != null && metric.length() <= MAX_METRIC_LENGTH && visibleOnOneLine(metric)
-                && phase != null && value != null && value >= 0 && value <= MAX;
+                && phase != null && value != null && value >= 0 && value <= MAX && FourDigitYear.Check.holds(at);
     }
 
     /**

@@ -67,7 +67,7 @@ public class SampleStore {
      */
     @Transactional
     public Optional<String> summaryVersion(UUID caseStudyId, Caller caller) {
-        return CaseStudy.<CaseStudy>findByIdOptional(caseStudyId).filter(caseStudy -> caseStudy.isReadableBy(caller))
+        return CaseStudy.findReadable(caseStudyId, caller)
                 .map(caseStudy -> "s" + caseStudy.version + "." + summaries.samplesVersion(caseStudyId));
     }
 

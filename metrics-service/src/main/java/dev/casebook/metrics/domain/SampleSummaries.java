@@ -79,10 +79,19 @@ class SampleSummaries {
         });
     }
 
-    /** How many batches of samples the case study has had: 0 for none. */
+    /** How many batches of samples the case study has had: 0 for none. Read without the kept summary. */
     long samplesVersion(UUID caseStudyId) {
-        Kept kept = kept(caseStudyId);
-        return kept == null ? 0 : kept.samplesVersion();
+        long[] version = new long[1];
+        session().doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT samples_version FROM sample_summary WHERE case_study_id = ?")) {
+                query.setObject(1, caseStudyId);
+                try (ResultSet rows = query.executeQuery()) {
+                    version[0] = rows.next() ? rows.getLong(1) : 0;
+                }
+            }
+        });
+        return version[0];
     }
 
     /** The kept summary while no samples came since it was computed; otherwise {@code compute}'s, kept for next time. */

@@ -50,6 +50,12 @@ class SampleTest {
                 }
             }
         }
+        for (Instant at : new Instant[]{null, Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Instant.parse("0000-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.MAX, Instant.MIN}) {
+            for (String metric : List.of("Response Time", " ")) {
+                samples.add(new Sample(metric, Phase.AFTER, 1.0, at));
+            }
+        }
         return samples;
     }
 

@@ -120,7 +120,8 @@ public class EventPipeline {
                         try {
                             apply(record, handlers, false);
                         } catch (RuntimeException e) {
-                            processing.failed("the batch is applied again one record at a time: " + e.getMessage());
+                            processing.failed("the batch is applied again one record at a time: "
+                                    + IncomingEvent.printable(String.valueOf(e.getMessage()), MAX_REASON));
                             throw e;
                         }
                     }
