@@ -9,7 +9,9 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
@@ -40,7 +42,7 @@ public final class KafkaAccounts {
     /** Topics, logins and ACLs of the whole table; answers each principal's login. */
     public static Map<String, KafkaCredentials> make(KafkaBroker broker) throws IOException {
         try (Admin admin = Admin.create(broker.adminConfig())) {
-            createTopics(admin);
+            whileMetadataSettles(() -> createTopics(admin));
             Map<String, KafkaCredentials> logins = logins(broker, admin, KafkaAccess.PRINCIPALS.stream()
                     .map(KafkaAccess.Principal::name).toList());
             admin.createAcls(KafkaAccess.acls()).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -65,21 +67,40 @@ public final class KafkaAccounts {
         }
     }
 
+    private interface AdminStep {
+        void run() throws ExecutionException, InterruptedException, TimeoutException;
+    }
+
+    // Just after a restart the broker may still be loading the metadata log: the topics exist, but it answers
+    // "does not host this topic-partition" for a moment. Such an error is retriable; the step runs again.
+    private static void whileMetadataSettles(AdminStep step) throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private static void createTopics(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
         List<NewTopic> topics = KafkaAccess.TOPICS.stream()
                 .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
                 .toList();
-        admin.createTopics(topics).values().forEach((name, created) -> {
+        for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
             try {
-                created.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                created.getValue().get(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Could not create topic " + name + ": " + e.getCause().getMessage(), e);
+                    throw e;
                 }
-            } catch (InterruptedException | TimeoutException e) {
-                throw new IllegalStateException("Could not create topic " + name, e);
             }
-        });
+        }
         // A topic made by an earlier run (or auto-created before topics were declared) gets the declared partitions and
         // settings too. Partitions only grow: Kafka cannot take one away.
         Map<String, NewPartitions> grow = new HashMap<>();
