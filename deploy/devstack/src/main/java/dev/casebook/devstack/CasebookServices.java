@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -116,10 +117,19 @@ public final class CasebookServices implements AutoCloseable {
 
     private final Map<Service, List<ServiceProcess>> processes;
     private final String publicUrl;
+    private final Path repositoryRoot;
+    private final JavaRuntime runtime;
+    private final List<String> javaOptions;
+    private final Consumer<String> log;
 
-    private CasebookServices(Map<Service, List<ServiceProcess>> processes, String publicUrl) {
+    private CasebookServices(Map<Service, List<ServiceProcess>> processes, String publicUrl, Path repositoryRoot,
+                             JavaRuntime runtime, List<String> javaOptions, Consumer<String> log) {
         this.processes = processes;
         this.publicUrl = publicUrl;
+        this.repositoryRoot = repositoryRoot;
+        this.runtime = runtime;
+        this.javaOptions = javaOptions;
+        this.log = log;
     }
 
     /**
@@ -127,7 +137,8 @@ public final class CasebookServices implements AutoCloseable {
      *
      * @param keys             the pair auth-service signs tokens with
      * @param extraEnvironment more settings for every service, such as the first admin's password or
-     *                         {@link #PUBLIC_URL} (by default {@link #defaultPublicUrl the gateway's local address})
+     *                         {@link #PUBLIC_URL} (by default {@link #defaultPublicUrl the gateway's local address});
+     *                         {@link JavaRuntime#VARIABLE} there chooses the JDK (by default the caller's own)
      * @param log              receives every line the services print, prefixed with the service name
      */
     public static CasebookServices start(Path repositoryRoot, DevStack infrastructure, SigningKeys keys, Ports ports,
@@ -146,6 +157,7 @@ public final class CasebookServices implements AutoCloseable {
         // The services' links name the address clients use; unless told otherwise, the gateway's local one.
         environment.putIfAbsent(PUBLIC_URL, defaultPublicUrl(ports));
         List<String> javaOptions = javaOptions(extraEnvironment);
+        JavaRuntime runtime = JavaRuntime.chosen(extraEnvironment);
         Map<Service, List<ServiceProcess>> processes = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> own = new HashMap<>(environment);
@@ -160,11 +172,12 @@ public final class CasebookServices implements AutoCloseable {
             List<Integer> instancePorts = ports.all(service);
             for (int replica = 0; replica < instancePorts.size(); replica++) {
                 instances.add(new ServiceProcess(instanceName(service, replica), service.jar(repositoryRoot),
-                        instancePorts.get(replica), own, javaOptions, log));
+                        instancePorts.get(replica), own, javaOptions, runtime, replica == 0, log));
             }
             processes.put(service, List.copyOf(instances));
         }
-        CasebookServices services = new CasebookServices(processes, environment.get(PUBLIC_URL));
+        CasebookServices services = new CasebookServices(processes, environment.get(PUBLIC_URL), repositoryRoot, runtime,
+                javaOptions, log);
         try {
             services.startAndAwait(List.of(Service.AUTH, Service.CASESTUDY, Service.METRICS), readyTimeout);
             services.startAndAwait(List.of(Service.GATEWAY), readyTimeout);
@@ -264,6 +277,26 @@ public final class CasebookServices implements AutoCloseable {
             services.addAll(processes.get(service));
         }
         stopAll(services);
+        createRecordedStartupCaches();
+    }
+
+    // What each service loaded was written as it exited; its cache is made from that once, for its next starts.
+    private void createRecordedStartupCaches() {
+        List<Path> recorded = Arrays.stream(Service.values()).map(service -> service.jar(repositoryRoot))
+                .filter(runtime::hasRecording).toList();
+        if (recorded.isEmpty()) {
+            return;
+        }
+        log.accept("casebook: making the services' start-up caches from this run (once after a build)");
+        CompletableFuture.allOf(recorded.stream().map(jar -> CompletableFuture.runAsync(() -> {
+            try {
+                runtime.createCache(jar, javaOptions);
+            } catch (IOException e) {
+                log.accept("casebook: no start-up cache this time: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toArray(CompletableFuture[]::new)).join();
     }
 
     private static void stopAll(List<ServiceProcess> instances) {

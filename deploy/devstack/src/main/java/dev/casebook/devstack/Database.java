@@ -29,12 +29,15 @@ public final class Database implements AutoCloseable {
     public static final int EMBEDDED_MAJOR_VERSION = 18;
 
     private final EmbeddedPostgres embedded;
+    private final StopAtExit.Registration atExit;
     private final String jdbcUrl;
     private final String username;
     private final String password;
 
-    private Database(EmbeddedPostgres embedded, String jdbcUrl, String username, String password) {
+    private Database(EmbeddedPostgres embedded, StopAtExit.Registration atExit, String jdbcUrl, String username,
+                     String password) {
         this.embedded = embedded;
+        this.atExit = atExit;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -51,16 +54,20 @@ public final class Database implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // Stopped after what uses it (StopAtExit), not by a hook of its own racing the services' stop.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
+        StopAtExit.Registration atExit = StopAtExit.register("PostgreSQL", () -> closeQuietly(postgres));
         String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + NAME;
-        Database database = new Database(postgres, url, "postgres", "");
+        Database database = new Database(postgres, atExit, url, "postgres", "");
         try {
             database.createIfMissing(postgres.getJdbcUrl("postgres", "postgres"));
         } catch (SQLException e) {
+            atExit.cancel();
             postgres.close();
             throw new IOException("Could not create database '" + NAME + "': " + e.getMessage(), e);
         }
@@ -89,7 +96,7 @@ public final class Database implements AutoCloseable {
 
     /** An external server; the database named in the URL must exist. */
     public static Database external(String jdbcUrl, String username, String password) {
-        return new Database(null, Objects.requireNonNull(jdbcUrl), username, password == null ? "" : password);
+        return new Database(null, null, Objects.requireNonNull(jdbcUrl), username, password == null ? "" : password);
     }
 
     private void createIfMissing(String maintenanceUrl) throws SQLException {
@@ -126,7 +133,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (embedded != null) {
+            atExit.cancel();
             embedded.close();
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("casebook: PostgreSQL did not stop cleanly: " + e.getMessage());
         }
     }
 }

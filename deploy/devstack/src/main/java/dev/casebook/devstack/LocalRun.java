@@ -85,6 +85,12 @@ public final class LocalRun {
         if (firstAdminPassword != null) {
             environment.put("CASEBOOK_ADMIN_PASSWORD", firstAdminPassword);
         }
+        // A developer restarts the stack often: a JDK 25 or newer, when the machine has one, starts each service from
+        // the cache its previous run recorded (JavaRuntime). CASEBOOK_SERVICE_JAVA=current keeps the runner's JDK.
+        environment.put(JavaRuntime.VARIABLE, System.getenv().getOrDefault(JavaRuntime.VARIABLE, "auto"));
+        JavaRuntime runtime = JavaRuntime.chosen(environment);
+        OUT.println("casebook: services run on Java " + runtime.version() + " (" + runtime.home() + ")"
+                + (runtime.keepsAotCache() ? startupCacheState(root, runtime) : ""));
         OUT.println("casebook: starting auth-service, casestudy-service, metrics-service, then gateway"
                 + (replicas > 1 ? ", " + replicas + " instances of each" : ""));
         CasebookServices services;
@@ -99,7 +105,8 @@ public final class LocalRun {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Ctrl-C: the services first, while the database and Kafka still answer them, then the servers.
+        StopAtExit.register("Casebook", () -> {
             OUT.println("casebook: stopping services, Kafka and PostgreSQL");
             services.close();
             try {
@@ -110,7 +117,7 @@ public final class LocalRun {
             }
             OUT.println("casebook: stopped; data kept in " + data);
             stopped.countDown();
-        }, "casebook-stop"));
+        });
 
         String gateway = "http://localhost:" + gatewayPort;
         OUT.println();
@@ -150,6 +157,13 @@ public final class LocalRun {
      * The first admin's password: the one in CASEBOOK_ADMIN_PASSWORD, or on the first start of a data folder
      * a fresh one, shown once. Later starts pass none, since the admin exists by then.
      */
+    private static String startupCacheState(Path root, JavaRuntime runtime) {
+        boolean recorded = Arrays.stream(CasebookServices.Service.values())
+                .allMatch(service -> runtime.startupCacheOptions(service.jar(root), false).size() == 1);
+        return recorded ? ", each starting from its AOT cache"
+                : ", recording the services' AOT caches in this run (written when they stop: the next start is faster)";
+    }
+
     private static String firstAdminPassword(Path data) {
         String given = System.getenv("CASEBOOK_ADMIN_PASSWORD");
         if (given != null && !given.isBlank()) {

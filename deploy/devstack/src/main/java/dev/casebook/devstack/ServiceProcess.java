@@ -35,6 +35,8 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final List<String> javaOptions;
+    private final JavaRuntime runtime;
+    private final boolean mayRecordStartupCache;
     private final Consumer<String> log;
     private final Deque<String> recentLines = new ArrayDeque<>();
     private Process process;
@@ -47,11 +49,23 @@ public final class ServiceProcess {
      */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> javaOptions,
                           Consumer<String> log) {
+        this(name, jar, port, environment, javaOptions, JavaRuntime.current(), false, log);
+    }
+
+    /**
+     * @param runtime               the JDK that runs the service
+     * @param mayRecordStartupCache whether this instance records the service's start-up cache when it has none
+     *                              ({@link JavaRuntime#startupCacheOptions}); one instance per service at most
+     */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> javaOptions,
+                          JavaRuntime runtime, boolean mayRecordStartupCache, Consumer<String> log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.javaOptions = List.copyOf(javaOptions);
+        this.runtime = runtime;
+        this.mayRecordStartupCache = mayRecordStartupCache;
         this.log = log;
     }
 
@@ -75,8 +89,9 @@ public final class ServiceProcess {
             throw new IOException(name + " is not built: " + jar + " is missing (run mvn -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(runtime.java().toString());
         command.addAll(javaOptions);
+        command.addAll(runtime.startupCacheOptions(jar, mayRecordStartupCache));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
