@@ -214,9 +214,18 @@ def await_stack(args):
         time.sleep(0.1)
     footprint = {}
     for name, pid in pids.items():
-        footprint[name] = {"pid": pid, "start_to_ready_s": round(ready_at[name] - start_uptime(pid), 2)}
+        footprint[name] = {"pid": pid, "start_to_ready_s": round(ready_at[name] - start_uptime(pid), 2),
+                           # The runner may start the services on a newer JDK than its own, from AOT caches.
+                           "jvm": service_jvm(pid)}
     runner_to_ready = max(ready_at.values()) - start_uptime(args.runner_pid)
     return pids, footprint, round(runner_to_ready, 2)
+
+
+def service_jvm(pid):
+    """The service's java binary and whether it started from an AOT cache, from its command line."""
+    argv = open(f"/proc/{pid}/cmdline").read().split("\0")
+    cache = next((a.split("=", 1)[0].lstrip("-") for a in argv if a.startswith("-XX:AOT")), None)
+    return {"java": argv[0], "aot": {"XX:AOTCache": "from cache", "XX:AOTMode": "recording"}.get(cache, "none")}
 
 
 def start_nginx(args):
