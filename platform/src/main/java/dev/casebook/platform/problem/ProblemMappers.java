@@ -3,6 +3,7 @@ package dev.casebook.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.casebook.platform.domain.DomainException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -78,8 +79,24 @@ public class ProblemMappers {
             LOG.warnf("Request %s %s answered 503: %s", request.method(), request.path(), databaseLimit.get().getMessage());
             return ProblemResponses.toResponse(databaseLimit.get(), request);
         }
+        if (connectionClosed(e)) {
+            // The client (or the gateway for it) went away while sending the body: nothing failed here, and the answer
+            // has nobody to reach.
+            LOG.debugf("Request %s %s: its connection closed before its body was read", request.method(), request.path());
+            return ProblemResponses.toResponse(new ProblemException(400,
+                    "The request's body ended early: its connection closed while it was being sent"), request);
+        }
         // The client gets the request id, the log gets the cause: never the other way round.
         LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
         return ProblemResponses.toResponse(new ProblemException(500, StandardDetails.forStatus(500, request)), request);
+    }
+
+    private static boolean connectionClosed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
