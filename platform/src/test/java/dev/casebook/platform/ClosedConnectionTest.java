@@ -4,8 +4,6 @@ import dev.casebook.devstack.CasebookInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -31,20 +29,20 @@ class ClosedConnectionTest {
     @TestHTTPResource("/")
     URL service;
 
-    private CapturedLog log;
-
-    @BeforeEach
-    void captureTheLog() {
-        log = new CapturedLog();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        log.close();
-    }
-
     @Test
     void aBodyCutShortByItsConnectionClosingIsNoError() throws Exception {
+        try (CapturedLog log = new CapturedLog()) {
+            sendHalfABodyAndHangUp();
+            List<String> said = awaitLine(log, "POST /notes: its connection closed before its body was read");
+            List<LogRecord> errors = log.records().stream()
+                    .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+            assertTrue(errors.isEmpty(), () -> "warnings or errors: " + errors.stream().map(CapturedLog::message).toList()
+                    + "; said: " + said);
+        }
+        given().contentType("application/json").body("{\"text\": \"after\", \"mood\": \"CALM\"}").when().post("/notes").then().statusCode(200);
+    }
+
+    private void sendHalfABodyAndHangUp() throws Exception {
         try (Socket socket = new Socket(service.getHost(), service.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -52,16 +50,9 @@ class ClosedConnectionTest {
             out.flush();
             Thread.sleep(200); // the service is reading the body when the connection goes
         }
-
-        List<String> said = awaitLine("POST /notes: its connection closed before its body was read");
-        List<LogRecord> errors = log.records().stream()
-                .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertTrue(errors.isEmpty(), () -> "warnings or errors: " + errors.stream().map(CapturedLog::message).toList()
-                + "; said: " + said);
-        given().contentType("application/json").body("{\"text\": \"after\", \"mood\": \"CALM\"}").when().post("/notes").then().statusCode(200);
     }
 
-    private List<String> awaitLine(String line) throws InterruptedException {
+    private static List<String> awaitLine(CapturedLog log, String line) throws InterruptedException {
         for (int wait = 0; wait < 100; wait++) {
             List<String> said = log.messagesOf("ProblemMappers");
             if (said.stream().anyMatch(message -> message.contains(line))) {
