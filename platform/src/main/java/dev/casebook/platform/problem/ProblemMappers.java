@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.channels.ClosedChannelException;
+
 /**
  * Maps every exception that reaches a resource boundary to one problem+json answer, so that no
  * framework default (plain text, HTML, a stack trace) ever reaches a client.
@@ -93,7 +95,8 @@ public class ProblemMappers {
 
     private static boolean connectionClosed(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
+            // Vert.x says so either way, depending on when in the read the connection goes.
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
                 return true;
             }
         }
