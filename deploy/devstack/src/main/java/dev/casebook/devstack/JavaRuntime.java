@@ -111,16 +111,20 @@ public record JavaRuntime(Path home, String version) {
         if (!keepsAotCache()) {
             return List.of();
         }
-        Path cache = aotCache(jar);
-        if (isFresh(cache, jar)) {
-            return List.of("-XX:AOTCache=" + cache);
+        if (hasCache(jar)) {
+            return List.of("-XX:AOTCache=" + aotCache(jar));
         }
         return mayRecord ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + recording(jar)) : List.of();
     }
 
+    /** Whether {@code jar} has a cache for this JDK made since it was last built. */
+    public boolean hasCache(Path jar) {
+        return keepsAotCache() && isFresh(aotCache(jar), jar);
+    }
+
     /** Whether a run recorded what {@code jar} loads, and its cache is still to be made from that record. */
     public boolean hasRecording(Path jar) {
-        return keepsAotCache() && isFresh(recording(jar), jar) && !isFresh(aotCache(jar), jar);
+        return keepsAotCache() && isFresh(recording(jar), jar) && !hasCache(jar);
     }
 
     /**

@@ -159,7 +159,7 @@ public final class LocalRun {
      */
     private static String startupCacheState(Path root, JavaRuntime runtime) {
         boolean recorded = Arrays.stream(CasebookServices.Service.values())
-                .allMatch(service -> runtime.startupCacheOptions(service.jar(root), false).size() == 1);
+                .allMatch(service -> runtime.hasCache(service.jar(root)));
         return recorded ? ", each starting from its AOT cache"
                 : ", recording the services' AOT caches in this run (written when they stop: the next start is faster)";
     }

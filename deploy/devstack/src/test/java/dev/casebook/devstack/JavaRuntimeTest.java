@@ -97,6 +97,7 @@ class JavaRuntimeTest {
         Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(60)));
 
         assertEquals(List.of("-XX:AOTCache=" + cache), jdk25.startupCacheOptions(jar, false));
+        assertTrue(jdk25.hasCache(jar));
 
         // A rebuilt library, after the cache was recorded.
         Files.setLastModifiedTime(jar.resolveSibling("lib/main/library.jar"), FileTime.from(Instant.now().plusSeconds(120)));
