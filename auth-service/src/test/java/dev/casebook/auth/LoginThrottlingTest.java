@@ -3,6 +3,7 @@ package dev.casebook.auth;
 import dev.casebook.auth.config.AccountSettings;
 import dev.casebook.auth.domain.Pause;
 import dev.casebook.devstack.CasebookInfrastructure;
+import dev.casebook.platform.problem.AddressRefusal;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -59,6 +61,8 @@ class LoginThrottlingTest {
         }
         String retryAfter = assertProblem(loginFrom(attacker, username, PASSWORD).then(), 429, "too-many-requests")
                 .body("detail", containsString("Too many failed logins for this username from this address"))
+                // The address's other users may still log in: a gateway must ask again next time.
+                .header(AddressRefusal.HEADER, nullValue())
                 .extract().header("Retry-After");
         assertThat(Integer.parseInt(retryAfter), allOf(greaterThan(0), lessThanOrEqualTo(15 * 60)));
         // Also in another case: the count is per username, not per spelling.
@@ -120,6 +124,8 @@ class LoginThrottlingTest {
         createUser(username, "viewer");
         String retryAfter = assertProblem(loginFrom(sprayer, username, PASSWORD).then(), 429, "too-many-requests")
                 .body("detail", containsString("Too many failed logins from this address"))
+                // Every login from it gets this answer until Retry-After: the gateway may give it itself.
+                .header(AddressRefusal.HEADER, AddressRefusal.SCOPE)
                 .extract().header("Retry-After");
         assertThat(Integer.parseInt(retryAfter), allOf(greaterThan(0), lessThanOrEqualTo(15 * 60)));
         // Its neighbour is someone else.

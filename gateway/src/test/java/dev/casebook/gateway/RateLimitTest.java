@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static dev.casebook.testing.Problems.assertProblem;
+import static dev.casebook.gateway.WholeSeconds.wholeSeconds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,14 +32,14 @@ class RateLimitTest {
                     .statusCode(200)
                     .header("RateLimit-Limit", Integer.toString(TinyBuckets.CAPACITY))
                     .header("RateLimit-Remaining", Integer.toString(remaining))
-                    .header("RateLimit-Reset", asSeconds(allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(15))));
+                    .header("RateLimit-Reset", wholeSeconds(allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(15))));
         }
         int before = StandIns.requestsTo("metrics");
         assertProblem(given().header("Authorization", authorization).get("/api/metrics/views").then(), 429, "too-many-requests")
-                .header("Retry-After", asSeconds(allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(5))))
+                .header("Retry-After", wholeSeconds(allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(5))))
                 .header("RateLimit-Limit", Integer.toString(TinyBuckets.CAPACITY))
                 .header("RateLimit-Remaining", "0")
-                .header("RateLimit-Reset", asSeconds(allOf(greaterThanOrEqualTo(10), lessThanOrEqualTo(15))));
+                .header("RateLimit-Reset", wholeSeconds(allOf(greaterThanOrEqualTo(10), lessThanOrEqualTo(15))));
         assertEquals(before, StandIns.requestsTo("metrics"), "requests that reached the service after the bucket ran dry");
     }
 
@@ -66,19 +67,5 @@ class RateLimitTest {
         assertProblem(given().get("/api/case-studies").then(), 429, "too-many-requests");
         assertProblem(given().header("Authorization", AccessTokens.bearer("one-more-guess")).get("/api/case-studies").then(),
                 429, "too-many-requests");
-    }
-
-    private static org.hamcrest.Matcher<String> asSeconds(org.hamcrest.Matcher<Integer> seconds) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(String value) {
-                return value.matches("\\d+") && seconds.matches(Integer.parseInt(value));
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("whole seconds ").appendDescriptionOf(seconds);
-            }
-        };
     }
 }

@@ -5,6 +5,7 @@ import dev.casebook.devstack.KafkaAccess;
 import dev.casebook.devstack.KafkaAccounts;
 import dev.casebook.devstack.KafkaBroker;
 import dev.casebook.devstack.SigningKeys;
+import dev.casebook.platform.problem.AddressRefusal;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -40,7 +41,9 @@ import java.util.stream.Stream;
  *   <li>{@code echo}: answers every request with what it received (service, method, path, query,
  *       headers, body), {@code .../refuse} with a 401 problem of its own, {@code .../cached} as a public read
  *       (ETag {@value #CACHED_ETAG}, Cache-Control, and 304 to an If-None-Match that names it), {@code .../hang-up} by
- *       closing the connection ({@code .../hang-up-once/{name}} only the first time for each name), echoes the request id as Casebook services do, serves a small
+ *       closing the connection ({@code .../hang-up-once/{name}} only the first time for each name), {@code .../refuse-address...}
+ *       with a 429 that refuses the client's address for {@value #ADDRESS_REFUSAL_SECONDS} s and
+ *       {@code .../refuse-username...} with one that does not, echoes the request id as Casebook services do, serves a small
  *       {@code /q/openapi} (src/test/resources/stand-ins), and is ready; auth also serves the test run's
  *       JWK set at {@code /api/auth/jwks}, where the gateway fetches it;</li>
  *   <li>{@code slow}: answers everything but readiness only after {@link #SLOW_ANSWER_SECONDS} s, and says it is not ready;</li>
@@ -60,6 +63,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     static final String CACHED_ETAG = "\"7\"";
     static final String REFUSAL = "{\"type\":\"https://casebook.dev/problems/unauthorized\",\"title\":\"Unauthorized\","
             + "\"status\":401,\"detail\":\"The token has expired\",\"instance\":\"/api/auth/refuse\",\"stub\":true}";
+
+    static final int ADDRESS_REFUSAL_SECONDS = 2;
 
     private final Map<String, String> behaviours = new HashMap<>();
     private final Map<String, StandIn> standIns = new ConcurrentHashMap<>();
@@ -183,7 +188,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
 
         private void handle(HttpServerRequest request) {
-            if (!request.path().startsWith("/q/")) {
+            // Readiness, documents and the gateway's own key fetches (counted apart) are not the clients' requests.
+            if (!request.path().startsWith("/q/") && !request.path().equals("/api/auth/jwks")) {
                 apiRequests.incrementAndGet();
             }
             if (hanging) {
@@ -217,6 +223,19 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .putHeader("Content-Type", "application/problem+json")
                         .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                         .end(REFUSAL);
+            } else if (request.path().contains("/refuse-address")) {
+                // As auth-service after too many failed logins from one address: every login from it, for a while.
+                request.response().setStatusCode(429)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("Retry-After", Integer.toString(ADDRESS_REFUSAL_SECONDS))
+                        .putHeader(AddressRefusal.HEADER, AddressRefusal.SCOPE)
+                        .end(tooManyLogins(request));
+            } else if (request.path().contains("/refuse-username")) {
+                // As auth-service after too many failures for one username from one address: only that username.
+                request.response().setStatusCode(429)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("Retry-After", "600")
+                        .end(tooManyLogins(request));
             } else if (request.path().endsWith("/cached")) {
                 // As a public read of a service: a validator and caching rules, and 304 for a current copy.
                 request.response().putHeader("ETag", CACHED_ETAG).putHeader("Cache-Control", "public, max-age=60")
@@ -325,6 +344,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 }
             }));
         }
+    }
+
+    private static String tooManyLogins(HttpServerRequest request) {
+        return new JsonObject().put("type", "https://casebook.dev/problems/too-many-requests").put("title", "Too Many Requests")
+                .put("status", 429).put("detail", "Too many failed logins").put("instance", request.path())
+                .put("requestId", request.getHeader("X-Request-Id")).put("stub", true).encode();
     }
 
     private static JsonObject received(String service, HttpServerRequest request, Buffer body) {

@@ -37,7 +37,7 @@ final class StandIns {
         post(service + "/serve", "");
     }
 
-    /** How many API requests (not /q/...) reached the stand-in so far. */
+    /** How many API requests (not /q/..., not the key set) reached the stand-in so far. */
     static int requestsTo(String service) {
         return Integer.parseInt(get(service + "/requests"));
     }

@@ -55,9 +55,9 @@ public class LoginAttempts {
         Instant now = Instant.now();
         Instant since = now.minus(window);
         refuseWhileOverLimit(LoginFailure.latestFrom(address, since, maxFailuresPerAddress), maxFailuresPerAddress, now,
-                "Too many failed logins from this address");
+                "Too many failed logins from this address", true);
         refuseWhileOverLimit(LoginFailure.latestOf(key, address, since, maxFailures), maxFailures, now,
-                "Too many failed logins for this username from this address");
+                "Too many failed logins for this username from this address", false);
         Duration delay = delays.after(LoginFailure.countOf(key, since, delays.failuresThatReachTheCap()));
         LoginFailure.purgeBefore(since);
         long failureId = LoginFailure.record(key, address, now);
@@ -84,13 +84,18 @@ public class LoginAttempts {
         LoginFailure.withdraw(admission.failureId());
     }
 
-    private void refuseWhileOverLimit(List<Instant> failures, int limit, Instant now, String what) {
+    // A refusal of the whole address holds, whatever its next login is for, until it lifts by itself: no login
+    // from it is admitted meanwhile, so none can succeed and forget failures.
+    private void refuseWhileOverLimit(List<Instant> failures, int limit, Instant now, String what, boolean wholeAddress) {
         if (failures.size() < limit) {
             return;
         }
         // Attempts resume once the oldest of the counted failures leaves the window.
         Instant resumesAt = failures.get(limit - 1).plus(window);
         long seconds = Math.max(1, (Duration.between(now, resumesAt).toMillis() + 999) / 1000);
-        throw new TooManyAttempts(what + "; try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
+        String detail = what + "; try again in " + seconds + " seconds";
+        throw wholeAddress
+                ? TooManyAttempts.ofTheAddress(detail, Duration.ofSeconds(seconds))
+                : new TooManyAttempts(detail, Duration.ofSeconds(seconds));
     }
 }

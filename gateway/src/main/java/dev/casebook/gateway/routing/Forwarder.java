@@ -2,6 +2,7 @@ package dev.casebook.gateway.routing;
 
 import dev.casebook.gateway.config.GatewayConfig;
 import dev.casebook.gateway.ratelimit.RateLimits;
+import dev.casebook.gateway.ratelimit.RefusedAddresses;
 import dev.casebook.platform.problem.ProblemException;
 import dev.casebook.platform.problem.ProblemWriter;
 import dev.casebook.platform.requestid.RequestIds;
@@ -36,9 +37,11 @@ public class Forwarder {
     private final ProblemWriter problems;
     private final PublicAddress publicAddress;
     private final TextMapPropagator traceContext;
+    private final RefusedAddresses refusedAddresses;
 
     public Forwarder(Downstreams downstreams, CircuitBreakers breakers, ProblemWriter problems, GatewayConfig config,
-                     OpenTelemetry openTelemetry) {
+                     OpenTelemetry openTelemetry, RefusedAddresses refusedAddresses) {
+        this.refusedAddresses = refusedAddresses;
         this.traceContext = openTelemetry.getPropagators().getTextMapPropagator();
         this.downstreams = downstreams;
         this.breakers = breakers;
@@ -62,6 +65,7 @@ public class Forwarder {
                         response.release(); // the client hung up before the service answered: nobody to answer
                         return;
                     }
+                    refusedAddresses.learnFrom(ctx, response.getStatusCode(), response.headers());
                     withoutHeadersTheGatewayOwns(response);
                     // If the service fails mid-body, the proxy resets both connections: the client
                     // sees a broken answer rather than a truncated one that looks complete.

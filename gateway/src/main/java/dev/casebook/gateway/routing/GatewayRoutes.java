@@ -1,6 +1,7 @@
 package dev.casebook.gateway.routing;
 
 import dev.casebook.gateway.ratelimit.RateLimits;
+import dev.casebook.gateway.ratelimit.RefusedAddresses;
 import dev.casebook.gateway.security.Admission;
 import dev.casebook.gateway.security.BearerTokens;
 import dev.casebook.platform.observability.UriTemplates;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Each request passes, in this order: its bearer token is checked, the rate limit counts it (by user
  * when the token is good, else by address), admission turns it away if it needs a token it does not
- * have, and only then is it forwarded.
+ * have, and only then is it forwarded, unless the service refused its address there a moment ago
+ * ({@link RefusedAddresses}).
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -30,14 +32,16 @@ public class GatewayRoutes {
     private final Downstreams downstreams;
     private final BearerTokens bearerTokens;
     private final RateLimits rateLimits;
+    private final RefusedAddresses refusedAddresses;
     private final Admission admission;
     private final Forwarder forwarder;
 
-    public GatewayRoutes(Downstreams downstreams, BearerTokens bearerTokens, RateLimits rateLimits, Admission admission,
-                         Forwarder forwarder) {
+    public GatewayRoutes(Downstreams downstreams, BearerTokens bearerTokens, RateLimits rateLimits,
+                         RefusedAddresses refusedAddresses, Admission admission, Forwarder forwarder) {
         this.downstreams = downstreams;
         this.bearerTokens = bearerTokens;
         this.rateLimits = rateLimits;
+        this.refusedAddresses = refusedAddresses;
         this.admission = admission;
         this.forwarder = forwarder;
     }
@@ -55,6 +59,7 @@ public class GatewayRoutes {
                     })
                     .handler(bearerTokens)
                     .handler(rateLimits.forRoute(downstream.name()))
+                    .handler(refusedAddresses.forRoute(downstream.name()))
                     .handler(admission)
                     .handler(ctx -> forwarder.forward(ctx, downstream));
             LOG.infof("%s and below go to %s at %s (timeout %d ms)", downstream.prefix(), downstream.name(),

@@ -5,7 +5,27 @@ import java.time.Duration;
 /** The caller tried too often, such as failed logins for one username; it may try again after a while. */
 public final class TooManyAttempts extends RetryLater {
 
+    private final boolean ofTheAddress;
+
     public TooManyAttempts(String message, Duration retryAfter) {
+        this(message, retryAfter, false);
+    }
+
+    private TooManyAttempts(String message, Duration retryAfter, boolean ofTheAddress) {
         super(message, retryAfter);
+        this.ofTheAddress = ofTheAddress;
+    }
+
+    /**
+     * Refuses the client's address as a whole, whatever it asks for next on the same route, until
+     * {@code retryAfter}: nothing it sends in that time can change the answer, so a gateway in front may give it
+     * without asking again.
+     */
+    public static TooManyAttempts ofTheAddress(String message, Duration retryAfter) {
+        return new TooManyAttempts(message, retryAfter, true);
+    }
+
+    public boolean refusesTheAddress() {
+        return ofTheAddress;
     }
 }

@@ -24,6 +24,9 @@ public final class DomainProblems {
         ProblemException problem = new ProblemException(status(refusal), refusal.getMessage());
         if (refusal instanceof RetryLater later) {
             problem.withHeader("Retry-After", seconds(later.retryAfter()));
+            if (later instanceof TooManyAttempts attempts && attempts.refusesTheAddress()) {
+                problem.withHeader(AddressRefusal.HEADER, AddressRefusal.SCOPE);
+            }
         } else if (refusal instanceof InvalidInput invalid) {
             problem.withType(ProblemType.VALIDATION_FAILED).withErrors(invalid.errors());
         }
