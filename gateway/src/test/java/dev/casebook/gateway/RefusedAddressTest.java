@@ -4,13 +4,16 @@ import dev.casebook.platform.problem.AddressRefusal;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static dev.casebook.testing.Problems.assertProblem;
 import static dev.casebook.gateway.WholeSeconds.wholeSeconds;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -26,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestProfile(AllServicesUp.class)
 class RefusedAddressTest {
 
+    private static final Duration REFUSAL_PAUSE = ConfigProvider.getConfig()
+            .getValue("casebook.gateway.rate-limit.refusal-pause", Duration.class);
     private static final String TOKEN = AccessTokens.bearer(AccessTokens.validFor(UUID.randomUUID().toString()));
 
     @Test
@@ -38,7 +43,11 @@ class RefusedAddressTest {
         assertEquals(before + 1, StandIns.requestsTo("auth"));
 
         for (int i = 0; i < 5; i++) {
-            assertProblem(post(path), 429, "too-many-requests")
+            long sentAt = System.nanoTime();
+            ValidatableResponse refused = post(path);
+            // A client that asks again at once, ignoring Retry-After, waits a moment for its answer: the refusal pause.
+            assertThat(Duration.ofNanos(System.nanoTime() - sentAt), greaterThanOrEqualTo(REFUSAL_PAUSE));
+            assertProblem(refused, 429, "too-many-requests")
                     .body("detail", containsString("Too many attempts from this address"))
                     .header("Retry-After", wholeSeconds(allOf(greaterThanOrEqualTo(1),
                             lessThanOrEqualTo(StandInServices.ADDRESS_REFUSAL_SECONDS))));

@@ -93,6 +93,19 @@ public interface GatewayConfig {
         @WithDefault("100000")
         @Min(1)
         long maxCallers();
+
+        /**
+         * How long the gateway's own 429s (an empty bucket, an address a service refused) wait before they go out. A
+         * client that honours Retry-After loses nothing by it; one that ignores it, such as a flood of logins, gets at
+         * most one answer per connection per pause instead of as many as the cores can write. 0 answers at once.
+         */
+        @WithDefault("250ms")
+        Duration refusalPause();
+
+        /** At most this many refusals wait out their pause at once; beyond it they go out at once. */
+        @WithDefault("10000")
+        @Min(0)
+        int maxPausedRefusals();
     }
 
     /**

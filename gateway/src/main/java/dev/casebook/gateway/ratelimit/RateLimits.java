@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.casebook.gateway.config.GatewayConfig;
 import dev.casebook.gateway.security.Caller;
 import dev.casebook.platform.problem.ProblemException;
-import dev.casebook.platform.problem.ProblemWriter;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +26,14 @@ public class RateLimits {
 
     private final boolean enabled;
     private final RateLimiter limiter;
-    private final ProblemWriter problems;
+    private final Refusals refusals;
     private final CasebookMeters meters;
 
-    public RateLimits(GatewayConfig config, ProblemWriter problems, CasebookMeters meters) {
+    public RateLimits(GatewayConfig config, Refusals refusals, CasebookMeters meters) {
         this.meters = meters;
         this.enabled = config.rateLimit().enabled();
         this.limiter = new RateLimiter(config.rateLimit(), Ticker.systemTicker());
-        this.problems = problems;
+        this.refusals = refusals;
     }
 
     /**
@@ -42,11 +41,11 @@ public class RateLimits {
      * ({@code casebook.gateway.rate.limited}), a bounded tag; the caller is never a tag.
      */
     public Handler<RoutingContext> forRoute(String route) {
-        Counter refusals = meters.counter(MeterNames.GATEWAY_RATE_LIMITED, "route", route);
-        return ctx -> handle(ctx, refusals);
+        Counter refused = meters.counter(MeterNames.GATEWAY_RATE_LIMITED, "route", route);
+        return ctx -> handle(ctx, refused);
     }
 
-    private void handle(RoutingContext ctx, Counter refusals) {
+    private void handle(RoutingContext ctx, Counter refused) {
         if (!enabled) {
             ctx.next();
             return;
@@ -59,8 +58,8 @@ public class RateLimits {
         if (decision.allowed()) {
             ctx.next();
         } else {
-            refusals.increment();
-            problems.send(ctx, new ProblemException(429, "Too many requests; try again in " + decision.retryAfter() + " s")
+            refused.increment();
+            refusals.send(ctx, new ProblemException(429, "Too many requests; try again in " + decision.retryAfter() + " s")
                     .withHeader("Retry-After", Long.toString(decision.retryAfter())));
         }
     }

@@ -10,13 +10,11 @@ import dev.casebook.platform.observability.CasebookMeters;
 import dev.casebook.platform.observability.MeterNames;
 import dev.casebook.platform.problem.AddressRefusal;
 import dev.casebook.platform.problem.ProblemException;
-import dev.casebook.platform.problem.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -38,28 +36,23 @@ public class RefusedAddresses {
 
     private final Ticker ticker;
     private final Cache<String, Long> refusedUntil;
-    private final ProblemWriter problems;
+    private final Refusals refusals;
     private final CasebookMeters meters;
 
-    @Inject
-    public RefusedAddresses(GatewayConfig config, ProblemWriter problems, CasebookMeters meters) {
-        this(config.rateLimit().maxCallers(), Ticker.systemTicker(), problems, meters);
-    }
-
-    RefusedAddresses(long maxEntries, Ticker ticker, ProblemWriter problems, CasebookMeters meters) {
-        this.ticker = ticker;
-        this.problems = problems;
+    public RefusedAddresses(GatewayConfig config, Refusals refusals, CasebookMeters meters) {
+        this.ticker = Ticker.systemTicker();
+        this.refusals = refusals;
         this.meters = meters;
         this.refusedUntil = Caffeine.newBuilder()
                 .ticker(ticker)
-                .maximumSize(maxEntries)
+                .maximumSize(config.rateLimit().maxCallers())
                 .expireAfter(Expiry.<String, Long>writing((key, until) -> Duration.ofNanos(Math.max(0, until - ticker.read()))))
                 .build();
     }
 
     /** The handler for one route: answers 429 while the request's address is refused there; counted as rate limited. */
     public Handler<RoutingContext> forRoute(String route) {
-        Counter refusals = meters.counter(MeterNames.GATEWAY_RATE_LIMITED, "route", route);
+        Counter refused = meters.counter(MeterNames.GATEWAY_RATE_LIMITED, "route", route);
         return ctx -> {
             Long until = refusedUntil.getIfPresent(key(ctx));
             long left = until == null ? 0 : until - ticker.read();
@@ -67,9 +60,9 @@ public class RefusedAddresses {
                 ctx.next();
                 return;
             }
-            refusals.increment();
+            refused.increment();
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left + TimeUnit.SECONDS.toNanos(1) - 1));
-            problems.send(ctx, new ProblemException(429, "Too many attempts from this address; try again in " + seconds
+            refusals.send(ctx, new ProblemException(429, "Too many attempts from this address; try again in " + seconds
                     + " seconds").withHeader("Retry-After", Long.toString(seconds)));
         };
     }
@@ -88,11 +81,6 @@ public class RefusedAddresses {
         if (status == 429 && AddressRefusal.SCOPE.equals(scope) && seconds > 0) {
             refusedUntil.put(key(ctx), ticker.read() + TimeUnit.SECONDS.toNanos(Math.min(seconds, MAX_SECONDS)));
         }
-    }
-
-    long entries() {
-        refusedUntil.cleanUp();
-        return refusedUntil.estimatedSize();
     }
 
     private static String key(RoutingContext ctx) {
