@@ -57,7 +57,10 @@ public class SessionResource {
             + " address whatever the usernames (the defaults), that address gets 429 with Retry-After. The same username from another"
             + " address is not refused: each recent failure for it doubles a short wait before its password is checked"
             + " (from 250 ms, at most 2 s). 429 also for one address with too many logins being checked at once;"
-            + " 503 with Retry-After when too many logins are being checked at once overall.")
+            + " 503 with Retry-After when too many logins are being checked at once overall. Those two refusals are sent"
+            + " after a short pause (250 ms by default), so a client that asks again at once is slowed down. A 429 with"
+            + " 'Casebook-Refusal-Scope: address' refuses every login from the address until Retry-After; the gateway"
+            + " then gives that answer itself.")
     @APIResponse(responseCode = "200", description = "The access token and a refresh token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password")

@@ -49,6 +49,15 @@ public interface AccountSettings {
          */
         @WithDefault("2s")
         Duration maxDelay();
+
+        /**
+         * How long a login refused before its password is looked at (429: its address already has its share of the
+         * checks; 503: every place is taken) waits before it is answered, on a timer. A client that honours Retry-After
+         * loses nothing by it; a flood that asks again at once gets one answer per connection per pause instead of as
+         * many as the cores can write, so refusing it leaves the cores to the other routes. 0 answers at once.
+         */
+        @WithDefault("250ms")
+        Duration refusalPause();
     }
 
     interface Password {
@@ -76,7 +85,7 @@ public interface AccountSettings {
         @WithDefault("2s")
         Duration maxWait();
 
-        /** The Retry-After of that 503: about as long as the waiting logins take. */
+        /** The Retry-After of that 503, and of the 429 beyond an address's share: about as long as the waiting logins take. */
         @WithDefault("1s")
         Duration busyRetryAfter();
     }

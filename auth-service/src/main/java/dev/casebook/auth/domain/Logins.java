@@ -1,5 +1,6 @@
 package dev.casebook.auth.domain;
 
+import dev.casebook.auth.config.AccountSettings;
 import dev.casebook.auth.domain.LoginAttempts.Admission;
 import dev.casebook.auth.security.HashingPool;
 import dev.casebook.auth.security.PasswordHasher;
@@ -8,6 +9,7 @@ import dev.casebook.platform.domain.TooManyAttempts;
 import dev.casebook.platform.domain.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +19,9 @@ import java.util.concurrent.Executor;
  * Logs users in. A refusal never tells whether the username exists: same status, same detail, and an unknown
  * username costs a bcrypt check too. In order, none of it holding a thread or a connection longer than its step:
  * <ol>
- *   <li>a place in the {@link HashingPool}, or at once 429 (this address holds its share) or 503 (no place left);</li>
+ *   <li>a place in the {@link HashingPool}, or 429 (this address holds its share) or 503 (no place left), answered
+ *       after {@code refusal-pause} on a timer: the refusal is decided at once, but a flood that asks again at once
+ *       gets one answer per connection per pause;</li>
  *   <li>a short transaction ({@link LoginAttempts#admit}): an address that failed too often for this username, or
  *       for any, is refused (429); otherwise the attempt counts as a failure until it succeeds;</li>
  *   <li>for a username that failed recently, from anywhere, a wait that doubles with its failures, up to a few
@@ -37,9 +41,11 @@ public class Logins {
     private final Pause pause;
     private final Executor blocking;
     private final LoginMeters meters;
+    private final Duration refusalPause;
 
     public Logins(LoginAttempts attempts, HashingPool hashing, PasswordHasher passwords, Pause pause, Executor blocking,
-                  LoginMeters meters) {
+                  LoginMeters meters, AccountSettings settings) {
+        this.refusalPause = settings.login().refusalPause();
         this.attempts = attempts;
         this.hashing = hashing;
         this.passwords = passwords;
@@ -55,7 +61,7 @@ public class Logins {
             place = hashing.reserve(from.key());
         } catch (Busy | TooManyAttempts refused) {
             meters.refused(refused);
-            throw refused;
+            return answeredAfterPause(refused);
         }
         CompletionStage<Sessions.Tokens> tokens = CompletableFuture
                 .supplyAsync(() -> attempts.admit(username, from), blocking)
@@ -68,6 +74,12 @@ public class Logins {
                         ? check(place, admission, password)
                         : checkAfterDelay(place, admission, password));
         return unwrapped(tokens);
+    }
+
+    private <T> CompletionStage<T> answeredAfterPause(RuntimeException refusal) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        pause.of(refusalPause).whenComplete((waited, failure) -> answer.completeExceptionally(refusal));
+        return answer;
     }
 
     private CompletionStage<Sessions.Tokens> checkAfterDelay(HashingPool.Place place, Admission admission, String password) {

@@ -82,7 +82,8 @@ public class HashingPool {
             return withinShare[0] ? now + 1 : now;
         });
         if (!withinShare[0]) {
-            throw new TooManyAttempts("Too many logins at once from this address; try again in a moment", retryAfter);
+            // The whole address is told to wait, so a gateway in front may refuse its next logins itself until then.
+            throw TooManyAttempts.ofTheAddress("Too many logins at once from this address; try again in a moment", retryAfter);
         }
         if (!places.tryAcquire()) {
             giveBack(client);

@@ -99,6 +99,7 @@ class HashingPoolTest {
         pool.reserve("203.0.113.9");
         TooManyAttempts refused = assertThrows(TooManyAttempts.class, () -> pool.reserve("203.0.113.9"));
         assertEquals(Duration.ofSeconds(1), refused.retryAfter());
+        assertTrue(refused.refusesTheAddress(), "the whole address is told to wait");
         pool.reserve("198.51.100.1").release();
         assertEquals(2, pool.placesTaken(), "the refusal took no place");
         first.release();

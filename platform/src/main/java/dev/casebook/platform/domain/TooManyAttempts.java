@@ -18,8 +18,8 @@ public final class TooManyAttempts extends RetryLater {
 
     /**
      * Refuses the client's address as a whole, whatever it asks for next on the same route, until
-     * {@code retryAfter}: nothing it sends in that time can change the answer, so a gateway in front may give it
-     * without asking again.
+     * {@code retryAfter}: the address is told to keep away that long whatever it sends, so a gateway in front may
+     * give the same answer without asking again.
      */
     public static TooManyAttempts ofTheAddress(String message, Duration retryAfter) {
         return new TooManyAttempts(message, retryAfter, true);
