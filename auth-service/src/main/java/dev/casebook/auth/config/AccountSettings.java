@@ -66,7 +66,10 @@ public interface AccountSettings {
         @WithDefault("12")
         int bcryptCost();
 
-        /** Passwords checked at once, each on a thread of its own; by default one per core, since bcrypt only computes. */
+        /**
+         * Passwords checked at once, each on a thread of its own. By default half the cores (at least one): bcrypt only
+         * computes, and a flood of logins must leave the other half to every other route of the machine.
+         */
         Optional<Integer> threads();
 
         /** Logins that may wait for one of those threads (by default twice as many); beyond them, a login is answered 503 at once. */

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Where bcrypt runs: a few threads of its own (one per core by default) and a short queue in front of them. A login
+ * Where bcrypt runs: a few threads of its own (half the cores by default) and a short queue in front of them. A login
  * reserves its place before anything else; one address may hold only a share of the places (429 beyond it), and
  * when every place is taken a login is refused at once ({@link Busy}, 503). So a flood of logins costs at most this
  * many hashes at a time and never ties up the threads or database connections the other routes need.
@@ -42,7 +42,7 @@ public class HashingPool {
 
     @Inject
     public HashingPool(AccountSettings settings) {
-        this(settings.password().threads().orElse(Runtime.getRuntime().availableProcessors()),
+        this(settings.password().threads().orElse(defaultThreads(Runtime.getRuntime().availableProcessors())),
                 settings.password().queue(), settings.password().placesPerAddress(), settings.password().maxWait(),
                 settings.password().busyRetryAfter(), System::nanoTime);
     }
@@ -68,6 +68,11 @@ public class HashingPool {
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoTime = nanoTime;
         this.perClient = Math.max(1, perClient.orElse(threadCount));
+    }
+
+    /** Half the cores, at least one: what a flood of logins may take of the machine. */
+    static int defaultThreads(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     /**

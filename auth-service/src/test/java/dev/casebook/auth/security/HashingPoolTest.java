@@ -23,6 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HashingPoolTest {
 
     @Test
+    void byDefaultHashesTakeAtMostHalfTheCoresButAlwaysHaveOne() {
+        assertEquals(1, HashingPool.defaultThreads(1));
+        assertEquals(1, HashingPool.defaultThreads(2));
+        assertEquals(1, HashingPool.defaultThreads(3));
+        assertEquals(4, HashingPool.defaultThreads(8));
+    }
+
+    @Test
     void whenEveryPlaceIsTakenTheNextIsRefusedAtOnceWithAWait() {
         HashingPool pool = new HashingPool(1, Optional.of(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
         assertEquals(2, pool.size());
