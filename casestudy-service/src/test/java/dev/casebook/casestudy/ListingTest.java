@@ -7,13 +7,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -126,5 +133,130 @@ class ListingTest {
                 .statusCode(400).body("errors[0].field", equalTo("status"));
         People.anonymous().queryParam("page", "first").get("/api/case-studies").then()
                 .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCursorPagesThroughEveryCaseStudyOnceInTheSameOrderAsPageNumbers() {
+        for (String sort : new String[] {null, "title", "-title", "publishedAt", "-publishedAt", "updatedAt", "-updatedAt"}) {
+            List<String> whole = listing(sort, null).queryParam("size", 100).get("/api/case-studies").then()
+                    .statusCode(200).extract().path("items.id");
+            assertEquals(3, whole.size(), "sort " + sort);
+            assertEquals(whole, pagedByCursor(sort, null), "sort " + sort);
+        }
+        // Ranked search orders by a float, which the cursor carries exactly.
+        List<String> ranked = listing(null, "idempotent").queryParam("size", 100).get("/api/case-studies").then()
+                .extract().path("items.id");
+        assertEquals(3, ranked.size());
+        assertEquals(ranked, pagedByCursor(null, "idempotent"));
+    }
+
+    @Test
+    void aCursorPageLinksToTheNextByCursorAndTheLastHasNone() {
+        String next = listing("title", null).queryParam("size", 2).get("/api/case-studies").then()
+                .body("items.title", contains(containsString("Alpha"), containsString("Bravo")))
+                .extract().path("nextCursor");
+        assertNotNull(next);
+        listing("title", null).queryParam("size", 2).queryParam("cursor", next).get("/api/case-studies").then()
+                .statusCode(200)
+                .body("items.title", contains(containsString("Charlie")))
+                .body("total", equalTo(3))
+                .body("$", not(hasKey("nextCursor")))
+                .header("Link", containsString("rel=\"first\""))
+                .header("Link", not(containsString("rel=\"next\"")))
+                .header("Link", not(containsString("page=")));
+        listing("title", null).queryParam("size", 1).get("/api/case-studies").then()
+                .header("Link", containsString("rel=\"next\""));
+        String first = listing("title", null).queryParam("size", 1).get("/api/case-studies").then().extract().path("nextCursor");
+        listing("title", null).queryParam("size", 1).queryParam("cursor", first).get("/api/case-studies").then()
+                .header("Link", containsString("cursor="))
+                .header("Link", containsString("rel=\"next\""));
+    }
+
+    @Test
+    void aCaseStudyAddedBeforeTheCursorDoesNotShiftTheNextPage() {
+        String tag = MARKER + "shift";
+        String older = createTagged("Older " + MARKER, tag);
+        String newer = createTagged("Newer " + MARKER, tag);
+        String cursor = People.eve().queryParam("tag", tag).queryParam("size", 1).get("/api/case-studies").then()
+                .body("items.id", contains(newer)).extract().path("nextCursor");
+        createTagged("Newest " + MARKER, tag);
+        // A page number now shows the newer one again; the cursor goes on where the page ended.
+        People.eve().queryParam("tag", tag).queryParam("size", 1).queryParam("page", 1).get("/api/case-studies").then()
+                .body("items.id", contains(newer));
+        People.eve().queryParam("tag", tag).queryParam("size", 1).queryParam("cursor", cursor).get("/api/case-studies").then()
+                .statusCode(200)
+                .body("items.id", contains(older))
+                .body("$", not(hasKey("nextCursor")));
+    }
+
+    @Test
+    void cursorsThisListingDidNotGiveOutAreFieldErrors() {
+        String titleCursor = listing("title", null).queryParam("size", 1).get("/api/case-studies").then().extract().path("nextCursor");
+        String id = UUID.randomUUID().toString();
+        // What is refused, the sort it is sent with (so that each is refused for its own fault), the cursor.
+        String[][] refused = {
+                {"not base64", null, "%%%"},
+                {"not a cursor", null, token("hello")},
+                {"another order", null, titleCursor},
+                {"an unknown order", null, token("1\npopularity\n" + id + "\n=1")},
+                {"another version", "title", token("2\ntitle\n" + id + "\n=a")},
+                {"not an id", null, token("1\n-updatedAt\nnot-an-id\n=2026-12-01T00:00:00Z")},
+                {"not a time", null, token("1\n-updatedAt\n" + id + "\n=yesterday")},
+                {"a time PostgreSQL cannot hold", null, token("1\n-updatedAt\n" + id + "\n=+999999-01-01T00:00:00Z")},
+                {"a title with a NUL", "title", token("1\ntitle\n" + id + "\n=a\u0000b")},
+                {"a value without its mark", "title", token("1\ntitle\n" + id + "\na")}};
+        for (String[] refusal : refused) {
+            io.restassured.specification.RequestSpecification request = People.anonymous().queryParam("tag", MARKER)
+                    .queryParam("cursor", refusal[2]);
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> answer =
+                    (refusal[1] == null ? request : request.queryParam("sort", refusal[1])).get("/api/case-studies").then().extract();
+            assertEquals(400, answer.statusCode(), refusal[0]);
+            assertEquals("application/problem+json", answer.contentType(), refusal[0]);
+            assertEquals("cursor", answer.path("errors[0].field"), refusal[0]);
+            assertNotNull(answer.path("requestId"), refusal[0]);
+        }
+        People.anonymous().queryParam("tag", MARKER).queryParam("q", "idempotent")
+                .queryParam("cursor", token("1\nrank\n" + id + "\n=NaN")).get("/api/case-studies").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        People.anonymous().queryParam("tag", MARKER).queryParam("sort", "title").queryParam("cursor", titleCursor)
+                .queryParam("page", 2).get("/api/case-studies").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // A well-made cursor of one's own is no secret: it is only a place in the order.
+        People.anonymous().queryParam("tag", MARKER).queryParam("sort", "title")
+                .queryParam("cursor", token("1\ntitle\n" + id + "\n=b")).get("/api/case-studies").then()
+                .statusCode(200).body("items.title", contains(containsString("Bravo")));
+    }
+
+    private static io.restassured.specification.RequestSpecification listing(String sort, String q) {
+        io.restassured.specification.RequestSpecification request = People.eve().queryParam("tag", MARKER);
+        if (sort != null) {
+            request = request.queryParam("sort", sort);
+        }
+        return q == null ? request : request.queryParam("q", q);
+    }
+
+    private static List<String> pagedByCursor(String sort, String q) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            io.restassured.specification.RequestSpecification request = listing(sort, q).queryParam("size", 1);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> page =
+                    request.get("/api/case-studies").then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && ids.size() < 10);
+        return ids;
+    }
+
+    private static String createTagged(String title, String tag) {
+        return CaseStudyApiTest.create(People.alice(), Documents.full(title)
+                .replace("\"tags\": [\"checkout\", \"event-driven\"]", "\"tags\": [\"" + tag + "\"]")).path("id");
+    }
+
+    private static String token(String parts) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(parts.getBytes(StandardCharsets.UTF_8));
     }
 }

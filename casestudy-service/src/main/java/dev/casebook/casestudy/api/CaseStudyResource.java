@@ -13,6 +13,8 @@ import dev.casebook.casestudy.domain.CaseStudy;
 import dev.casebook.casestudy.domain.CaseStudyDesk;
 import dev.casebook.casestudy.contract.CaseStudyDocument;
 import dev.casebook.casestudy.domain.CaseStudyListing;
+import dev.casebook.casestudy.domain.ListingCursor;
+import dev.casebook.platform.domain.InvalidInput;
 import dev.casebook.casestudy.contract.CaseStudyStatus;
 import dev.casebook.casestudy.domain.CaseStudyReader;
 import jakarta.annotation.security.PermitAll;
@@ -36,12 +38,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -112,18 +118,21 @@ public class CaseStudyResource {
                          @QueryParam("q") @Size(max = 200) String q,
                          @QueryParam("sort") @Pattern(regexp = "-?(publishedAt|updatedAt|title)", message = "must be publishedAt, updatedAt or title, with a leading - for descending") String sort,
                          @Valid @BeanParam PageRequest paging,
+                         @QueryParam("cursor") @Size(max = 2000) @Parameter(description = "A previous page's nextCursor: "
+                                 + "the page after it, in place of page (same filters and sort)") String cursor,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @Context UriInfo uri, @Context Request request) {
         CaseStudyListing.Filter filter = new CaseStudyListing.Filter(
                 status == null ? null : CaseStudyStatus.valueOf(status), blankToNull(industry), blankToNull(tag),
                 blankToNull(tech), blankToNull(author), blankToNull(q));
+        ListingCursor after = cursor == null || cursor.isEmpty() ? null : after(cursor, sort, filter, paging);
         Caller caller = callers.current();
         String query = uri.getRequestUri().getRawQuery();
         return PublicReads.notModified(request, ifNoneMatch, caller,
                         () -> Optional.of(Etags.listing(listing.versionOf(caller, filter), query, caller)))
                 .orElseGet(() -> {
-                    CaseStudyListing.Listed listed = listing.list(caller, filter, sort, paging);
-                    return PublicReads.cacheable(listed.page().answer(uri), Etags.listing(listed.version(), query, caller), caller);
+                    CaseStudyListing.Listed listed = listing.list(caller, filter, sort, paging, after);
+                    return PublicReads.cacheable(after == null ? listed.page().answer(uri) : byCursor(listed.page(), uri), Etags.listing(listed.version(), query, caller), caller);
                 });
     }
 
@@ -228,6 +237,29 @@ public class CaseStudyResource {
     public Response delete(@PathParam("idOrSlug") String idOrSlug) {
         desk.delete(desk.idOf(idOrSlug, callers.current()), callers.current());
         return Response.noContent().build();
+    }
+
+    /** A page asked by cursor has no number: its links are the first page and, when there is one, the next. */
+    private static Response byCursor(CaseStudyListing.SummaryPage page, UriInfo uri) {
+        List<String> links = new ArrayList<>();
+        links.add(Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor")).rel("first").build().toString());
+        page.nextCursor().ifPresent(next -> links.add(
+                Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", next)).rel("next").build().toString()));
+        return Response.ok(page).header("Link", String.join(", ", links)).build();
+    }
+
+    /** The cursor a client gave back, if this listing gave it out for the same order; a field error otherwise. */
+    private static ListingCursor after(String token, String sort, CaseStudyListing.Filter filter, PageRequest paging) {
+        if (paging.page() > 0) {
+            throw InvalidInput.of("cursor", "cannot be combined with page: a cursor says where the page starts");
+        }
+        ListingCursor cursor = ListingCursor.of(token)
+                .orElseThrow(() -> InvalidInput.of("cursor", "is not a cursor this listing gave out (nextCursor)"));
+        if (!cursor.order().equals(CaseStudyListing.orderName(sort, filter))) {
+            throw InvalidInput.of("cursor", "was given out for another order (" + cursor.order() + "); list again "
+                    + "without a cursor for this one");
+        }
+        return cursor;
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package dev.casebook.casestudy.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.casebook.casestudy.contract.CaseStudyStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.casebook.platform.paging.Page;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -55,33 +58,78 @@ public class CaseStudyListing {
     @Schema(name = "Page")
     public static final class SummaryPage extends Page<Summary> {
 
-        SummaryPage(List<Summary> items, PageRequest request, long total) {
+        @JsonProperty
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Give it back as ?cursor= (with the same filters and sort) for the items after this page's "
+                + "last; absent on the last page. Unlike a page number, a cursor is as fast deep in a listing as at its "
+                + "start, and case studies added or removed before it do not shift what comes after it.")
+        private final String nextCursor;
+
+        SummaryPage(List<Summary> items, PageRequest request, long total, ListingCursor next) {
             super(items, request, total);
+            this.nextCursor = next == null ? null : next.token();
+        }
+
+        public Optional<String> nextCursor() {
+            return Optional.ofNullable(nextCursor);
         }
     }
 
-    private static final Map<String, String> SORTS = Map.of(
-            "publishedAt", "published_at", "updatedAt", "updated_at", "title", "lower(title)");
+    private static final String RANK = "ts_rank(search, websearch_to_tsquery('english', :q))";
+    private static final int POSITION = 10; // the column of the order's expression, after the summary's
     private static final String COLUMNS = "id, slug, title, status, industry, tags, tech, author_id, updated_at, published_at, "
             + "content ->> 'summary' AS summary, search";
     private static final int EXCERPT = 280;
 
-    public Listed list(Caller caller, Filter filter, String sort, PageRequest paging) {
+    /**
+     * The page {@code paging} names, or with a {@code cursor} (from a previous page's {@code nextCursor}, in this
+     * order; the resource checks both) the page after it: then no OFFSET is counted through.
+     */
+    public Listed list(Caller caller, Filter filter, String sort, PageRequest paging, ListingCursor cursor) {
         Selection selection = select(caller, filter);
         ListingVersion version = versionOf(selection);
 
-        String orderBy = orderBy(sort, filter.q() != null ? selection.rank() : null);
-        Query select = Panache.getEntityManager().createNativeQuery(
-                "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary FROM "
-                        + selection.rows() + " ORDER BY " + orderBy + ", id LIMIT :limit OFFSET :offset");
-        selection.parameters().forEach(select::setParameter);
-        select.setParameter("limit", paging.size());
-        select.setParameter("offset", paging.offset());
-        List<Summary> items = new ArrayList<>();
-        for (Object row : select.getResultList()) {
-            items.add(summary((Object[]) row));
+        ListingOrder order = order(sort, filter);
+        String rows = selection.rows();
+        if (cursor != null) {
+            rows += (selection.filtered() ? " AND " : " WHERE ") + order.after(cursor);
         }
-        return new Listed(new SummaryPage(items, paging, version.count()), version);
+        // One row more than the page, to know whether a next one starts after it.
+        Query select = Panache.getEntityManager().createNativeQuery(
+                "SELECT id, slug, title, status, industry, tags, author_id, updated_at, published_at, summary, "
+                        + order.expression() + " AS listing_position FROM " + rows + " ORDER BY " + order.orderBy() + " LIMIT :limit"
+                        + (cursor == null ? " OFFSET :offset" : ""));
+        selection.parameters().forEach(select::setParameter);
+        if (cursor != null) {
+            if (cursor.after() != null) {
+                select.setParameter("after", cursor.after());
+            }
+            select.setParameter("afterId", cursor.id().toString());
+        } else {
+            select.setParameter("offset", paging.offset());
+        }
+        select.setParameter("limit", paging.size() + 1);
+        List<Summary> items = new ArrayList<>();
+        ListingCursor next = null;
+        Object[] last = null;
+        for (Object result : select.getResultList()) {
+            if (items.size() == paging.size()) {
+                next = new ListingCursor(order.name(), position(last[POSITION]), (UUID) last[0]);
+                break;
+            }
+            last = (Object[]) result;
+            items.add(summary(last));
+        }
+        return new Listed(new SummaryPage(items, paging, version.count(), next), version);
+    }
+
+    /** The order a listing with this sort and these filters is in: what a cursor must have been made in. */
+    public static String orderName(String sort, Filter filter) {
+        return order(sort, filter).name();
+    }
+
+    private static ListingOrder order(String sort, Filter filter) {
+        return ListingOrder.of(sort, filter.q() != null ? RANK : null);
     }
 
     /** The version of the listing {@link #list} would page through, without reading a page: for a 304. */
@@ -89,8 +137,8 @@ public class CaseStudyListing {
         return versionOf(select(caller, filter));
     }
 
-    /** What a caller's listing with these filters reads: rows of a derived table, its parameters, its rank. */
-    private record Selection(String rows, Map<String, Object> parameters, String rank) {
+    /** What a caller's listing with these filters reads: rows of a derived table, its parameters, whether it has a WHERE. */
+    private record Selection(String rows, Map<String, Object> parameters, boolean filtered) {
     }
 
     private static Selection select(Caller caller, Filter filter) {
@@ -118,14 +166,12 @@ public class CaseStudyListing {
             where.add("author_id = :author");
             parameters.put("author", filter.author());
         }
-        String rank = "0";
         if (filter.q() != null) {
             where.add("search @@ websearch_to_tsquery('english', :q)");
-            rank = "ts_rank(search, websearch_to_tsquery('english', :q))";
             parameters.put("q", filter.q());
         }
         String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        return new Selection("(" + from + ") AS visible" + conditions, parameters, rank);
+        return new Selection("(" + from + ") AS visible" + conditions, parameters, !where.isEmpty());
     }
 
     private static ListingVersion versionOf(Selection selection) {
@@ -148,18 +194,15 @@ public class CaseStudyListing {
         return "SELECT " + COLUMNS + " FROM published_case_study";
     }
 
-    /** {@code sort} is validated by the resource: a known key with an optional leading '-' for descending. */
-    private static String orderBy(String sort, String rank) {
-        if (sort == null) {
-            return rank != null ? rank + " DESC" : "updated_at DESC";
+    /** A row's value of its order's expression as a cursor holds it: as PostgreSQL reads it back. */
+    private static String position(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        boolean descending = sort.startsWith("-");
-        String column = SORTS.get(descending ? sort.substring(1) : sort);
-        return column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
-    }
-
-    public static boolean isSortKey(String sort) {
-        return SORTS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
+        if (value instanceof Number rank) {
+            return Float.toString(rank.floatValue());
+        }
+        return instant(value).toString();
     }
 
     private static Summary summary(Object[] row) {
