@@ -143,6 +143,19 @@ class ListingTest {
             assertEquals(3, whole.size(), "sort " + sort);
             assertEquals(whole, pagedByCursor(sort, null), "sort " + sort);
         }
+        // Anonymous callers list published copies only, whose publishedAt is never null: the cursor's other form.
+        for (String sort : new String[] {"publishedAt", "-publishedAt"}) {
+            List<String> published = People.anonymous().queryParam("tag", MARKER).queryParam("sort", sort).get("/api/case-studies")
+                    .then().extract().path("items.id");
+            assertEquals(2, published.size(), "sort " + sort);
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> first = People.anonymous()
+                    .queryParam("tag", MARKER).queryParam("sort", sort).queryParam("size", 1).get("/api/case-studies").then().extract();
+            List<String> paged = new ArrayList<>(first.<List<String>>path("items.id"));
+            String cursor = first.path("nextCursor");
+            paged.addAll(People.anonymous().queryParam("tag", MARKER).queryParam("sort", sort).queryParam("size", 1)
+                    .queryParam("cursor", cursor).get("/api/case-studies").then().statusCode(200).extract().path("items.id"));
+            assertEquals(published, paged, "sort " + sort);
+        }
         // Ranked search orders by a float, which the cursor carries exactly.
         List<String> ranked = listing(null, "idempotent").queryParam("size", 100).get("/api/case-studies").then()
                 .extract().path("items.id");

@@ -79,6 +79,7 @@ public class CaseStudyListing {
     private static final int POSITION = 10; // the column of the order's expression, after the summary's
     private static final String COLUMNS = "id, slug, title, status, industry, tags, tech, author_id, updated_at, published_at, "
             + "content ->> 'summary' AS summary, search";
+    private static final String PUBLISHED = "SELECT " + COLUMNS + " FROM published_case_study";
     private static final int EXCERPT = 280;
 
     /**
@@ -92,7 +93,7 @@ public class CaseStudyListing {
         ListingOrder order = order(sort, filter);
         String rows = selection.rows();
         if (cursor != null) {
-            rows += (selection.filtered() ? " AND " : " WHERE ") + order.after(cursor);
+            rows += (selection.filtered() ? " AND " : " WHERE ") + order.after(cursor, selection.publishedOnly());
         }
         // One row more than the page, to know whether a next one starts after it.
         Query select = Panache.getEntityManager().createNativeQuery(
@@ -137,8 +138,11 @@ public class CaseStudyListing {
         return versionOf(select(caller, filter));
     }
 
-    /** What a caller's listing with these filters reads: rows of a derived table, its parameters, whether it has a WHERE. */
-    private record Selection(String rows, Map<String, Object> parameters, boolean filtered) {
+    /**
+     * What a caller's listing with these filters reads: rows of a derived table, its parameters, whether it has a
+     * WHERE, and whether it reads published copies only.
+     */
+    private record Selection(String rows, Map<String, Object> parameters, boolean filtered, boolean publishedOnly) {
     }
 
     private static Selection select(Caller caller, Filter filter) {
@@ -171,7 +175,7 @@ public class CaseStudyListing {
             parameters.put("q", filter.q());
         }
         String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        return new Selection("(" + from + ") AS visible" + conditions, parameters, !where.isEmpty());
+        return new Selection("(" + from + ") AS visible" + conditions, parameters, !where.isEmpty(), from.equals(PUBLISHED));
     }
 
     private static ListingVersion versionOf(Selection selection) {
@@ -191,7 +195,7 @@ public class CaseStudyListing {
             return "SELECT " + COLUMNS + " FROM case_study WHERE author_id = :me UNION ALL SELECT " + COLUMNS
                     + " FROM published_case_study WHERE author_id <> :me";
         }
-        return "SELECT " + COLUMNS + " FROM published_case_study";
+        return PUBLISHED;
     }
 
     /** A row's value of its order's expression as a cursor holds it: as PostgreSQL reads it back. */

@@ -49,9 +49,10 @@ public record ListingOrder(String name, String expression, boolean descending, b
 
     /**
      * The rows after the cursor's, in this order, over the parameters {@code after} and {@code afterId}. The first
-     * conjunct of each form is a range on the expression alone, which an index scan can start from.
+     * conjunct of each form is a range on the expression alone, which an index scan can start from; {@code noNulls}
+     * says the rows have no null there (published copies always have a publishedAt), so that the range stays one.
      */
-    String after(ListingCursor cursor) {
+    String after(ListingCursor cursor, boolean noNulls) {
         String id = "id > CAST(:afterId AS uuid)";
         if (cursor.after() == null) {
             return "(" + expression + " IS NULL AND " + id + ")"; // only the nulls, which come last, are left
@@ -59,6 +60,6 @@ public record ListingOrder(String name, String expression, boolean descending, b
         String value = "CAST(:after AS " + type + ")";
         String beyond = descending ? " < " : " > ";
         String range = expression + (descending ? " <= " : " >= ") + value + " AND (" + expression + beyond + value + " OR " + id + ")";
-        return nullable ? "(" + expression + " IS NULL OR (" + range + "))" : "(" + range + ")";
+        return nullable && !noNulls ? "(" + expression + " IS NULL OR (" + range + "))" : "(" + range + ")";
     }
 }
