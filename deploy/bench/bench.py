@@ -6,6 +6,7 @@ Everything talks to 127.0.0.1 only. Every child process this script starts is wr
 run.sh can stop it even if this script is killed.
 """
 import argparse
+import base64
 import concurrent.futures
 import datetime
 import http.client
@@ -615,6 +616,123 @@ def login_flood_table(results):
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- scale (issue 15, point 6)
+
+SCALE_BATCH = 100_000
+SCALE_RARE, SCALE_COMMON = "quokka", "narwhal"  # in the titles of 1 in 10,000 and of 1 in 10 seeded case studies
+SCALE_PAGE = 1000
+
+
+def psql(statement, timeout=3600):
+    done = subprocess.run(["psql", "-X", "-At", "-q", "-v", "ON_ERROR_STOP=1", "-h", PG["host"], "-p", PG["port"],
+                           "-U", PG["user"], "-d", PG["database"], "-c", statement],
+                          capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"psql failed: {done.stderr.strip()[:500]}")
+    return done.stdout.strip()
+
+
+def scale_seed(template, start, end):
+    """Case studies start..end-1 straight into casestudy's tables, in batches of one statement each: every second one
+    published (working copy and published copy), its content the template's (a compact document of about 1.5 KB made
+    through the API), title, industry, tag, technology, author and times varied, and the search terms in 1 in 10,000
+    and 1 in 10 titles. Server-side INSERT ... SELECT over generate_series: PostgreSQL's own fastest way, faster than
+    COPY, since no row crosses the wire."""
+    industries = "ARRAY[" + ",".join(f"'{i}'" for i in INDUSTRIES) + "]"
+    for lo in range(start, end, SCALE_BATCH):
+        hi = min(end, lo + SCALE_BATCH)
+        psql(f"""
+            WITH template AS (SELECT content, version FROM casestudy.case_study WHERE id = '{template}'),
+            made AS (
+              INSERT INTO casestudy.case_study (id, slug, status, version, author_id, title, industry, tags, tech, content,
+                                                ever_published, created_at, updated_at, published_at)
+              SELECT gen_random_uuid(), 'scale-' || i, CASE WHEN i % 2 = 0 THEN 'PUBLISHED' ELSE 'DRAFT' END, t.version,
+                     'scale-author-' || (i % 50),
+                     'Scale ' || i || ': a platform migration'
+                       || CASE WHEN i % 10000 = 0 THEN ' {SCALE_RARE}' ELSE '' END
+                       || CASE WHEN i % 10 = 0 THEN ' {SCALE_COMMON}' ELSE '' END,
+                     ({industries})[1 + i % {len(INDUSTRIES)}], ARRAY['scale-tag-' || (i % 100)], ARRAY['Tech' || (i % 20)],
+                     t.content, i % 2 = 0, now() - make_interval(secs => i * 2), now() - make_interval(secs => i),
+                     CASE WHEN i % 2 = 0 THEN now() - make_interval(secs => i * 1.5) END
+              FROM generate_series({lo}, {hi - 1}) AS i, template AS t
+              RETURNING *)
+            INSERT INTO casestudy.published_case_study (id, slug, status, version, author_id, title, industry, tags, tech,
+                                                        content, created_at, updated_at, published_at)
+            SELECT id, slug, 'PUBLISHED', version, author_id, title, industry, tags, tech, content, created_at, updated_at,
+                   published_at FROM made WHERE status = 'PUBLISHED'""")
+        log(f"scale: seeded {hi} case studies")
+    for table in ("case_study", "published_case_study"):
+        psql(f"VACUUM ANALYZE casestudy.{table}")  # one statement per call: VACUUM runs outside a transaction
+
+
+def scale_cursor(page):
+    """The cursor the listing (newest change first, 20 a page) gives out at the end of page - 1: the token its
+    nextCursor would carry there (ListingCursor), made from the row in PostgreSQL instead of paging to it."""
+    row = psql("SELECT id || ' ' || to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+               f"FROM casestudy.published_case_study ORDER BY updated_at DESC, id OFFSET {page * 20 - 1} LIMIT 1")
+    if not row:
+        return None
+    cid, at = row.split()
+    return base64.urlsafe_b64encode(f"1\n-updatedAt\n{cid}\n={at}".encode()).decode().rstrip("=")
+
+
+def scale_queries(size):
+    """What a frontend asks of a big Casebook, anonymously, through the gateway."""
+    cursor = scale_cursor(SCALE_PAGE)
+    middle = (size // 2) // 2 * 2  # a published one
+    queries = {"list, first page": "", f"list, page {SCALE_PAGE} (page=)": f"?page={SCALE_PAGE - 1}",
+               f"list, page {SCALE_PAGE} (cursor=)": f"?cursor={cursor}" if cursor else None}
+    for sort in ("publishedAt", "-publishedAt", "title", "-title", "updatedAt"):
+        queries[f"list, sort={sort}"] = f"?sort={sort}"
+    queries.update({"list, industry=Retail": "?industry=Retail", "list, tag (1 in 100)": "?tag=scale-tag-7",
+                    "list, tech (1 in 20)": "?tech=Tech3", "list, author (1 in 50)": "?author=scale-author-7",
+                    f"search, {SCALE_RARE} (1 in 10,000)": f"?q={SCALE_RARE}",
+                    f"search, {SCALE_COMMON} (1 in 10)": f"?q={SCALE_COMMON}"})
+    urls = {name: f"http://{HOST}:{GW}/api/case-studies{query}" for name, query in queries.items() if query is not None}
+    urls["read by slug"] = f"http://{HOST}:{GW}/api/case-studies/scale-{middle}"
+    return urls
+
+
+def scale_measure(args, size):
+    measured = {}
+    for name, url in scale_queries(size).items():
+        wrk(url, 2, 2, threads=1)  # warm this query's path
+        result = wrk(url, 4, args.duration, threads=1)
+        measured[name] = result
+        log(f"scale {size}: {name}: p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, {result['requests_per_s']}/s, "
+            f"errors {result['non_2xx_3xx']}")
+    return measured
+
+
+def scale(args, author, editor):
+    """Each query's p99 at --scale-size case studies against the same at 1,000 (goal: within 2x)."""
+    template = create_and_publish(0, author, editor, False)[0]
+    results = {"template": template, "reference_size": 1000, "size": args.scale_size, "duration_s": args.duration}
+    started = time.monotonic()
+    scale_seed(template, 1, 1000)
+    results["reference"] = scale_measure(args, 1000)
+    scale_seed(template, 1000, args.scale_size)
+    results["seed_seconds"] = round(time.monotonic() - started, 1)
+    results["database_mib"] = round(int(psql("SELECT pg_database_size('casebook')")) / 1048576)
+    results["at_size"] = scale_measure(args, args.scale_size)
+    results["p99_ratio"] = {name: ratio(results["at_size"][name]["p99_ms"], ref["p99_ms"])
+                            for name, ref in results["reference"].items() if name in results["at_size"]}
+    return results
+
+
+def scale_table(results):
+    sc = results["scale"]
+    lines = [f"Anonymous reads through the gateway (wrk -t1 -c4 -d{sc['duration_s']}s), at 1,000 case studies and at "
+             f"{sc['size']:,} (half published; seeded in {sc['seed_seconds']} s, database {sc['database_mib']} MiB); goal: p99 ratio <= 2",
+             "| query | p50 ms at 1,000 | p99 ms at 1,000 | p50 ms at size | p99 ms at size | p99 ratio | errors |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for name, ref in sc["reference"].items():
+        big = sc["at_size"].get(name, {})
+        lines.append(f"| {name} | {ref['p50_ms']} | {ref['p99_ms']} | {big.get('p50_ms')} | {big.get('p99_ms')} | "
+                     f"{sc['p99_ratio'].get(name)} | {(ref['non_2xx_3xx'] or 0) + (big.get('non_2xx_3xx') or 0)} |")
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- import path (issue 9)
 
 IMPORT_BYTES = 1_000_000  # under the services' 1 MiB body limit
@@ -1076,7 +1194,8 @@ def main():
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     p.add_argument("--publish-results", action="store_true")
     p.add_argument("--import-runs", type=int, default=5)
-    p.add_argument("--only", choices=["all", "import", "login-flood", "samples"], default="all",
+    p.add_argument("--scale-size", type=int, default=1_000_000)
+    p.add_argument("--only", choices=["all", "import", "login-flood", "samples", "scale"], default="all",
                    help="import / login-flood / samples: start the stack, measure only that row (login-flood and samples "
                         "seed --seed case studies first)")
     args = p.parse_args()
@@ -1111,6 +1230,13 @@ def main():
         results["import_path"] = import_path(args, author)
         results["failures"] = FAILURES
         write_results(args, results, started_at, only="import")
+        return
+
+    if args.only == "scale":
+        log(f"scale: 1,000 case studies, then {args.scale_size:,}, straight into PostgreSQL")
+        results["scale"] = scale(args, author, editor)
+        results["failures"] = FAILURES
+        write_results(args, results, started_at, only="scale")
         return
 
     log(f"seeding {args.seed} published case studies with metrics, {args.clients} clients")
@@ -1261,7 +1387,8 @@ def write_results(args, results, started_at, admin=None, only=False):
     with open(out, "w") as f:
         json.dump(results, f, indent=2)
     print()
-    print({"import": import_table, "login-flood": login_flood_table, "samples": samples_table}[only](results) if only else table(results))
+    print({"import": import_table, "login-flood": login_flood_table, "samples": samples_table,
+           "scale": scale_table}[only](results) if only else table(results))
     print()
     log(f"results written to {out}")
 

@@ -9,6 +9,8 @@
 #   deploy/bench/run.sh --only import         the stack, then only the Markdown import row (about 2 minutes)
 #   deploy/bench/run.sh --only login-flood --seed 200 --duration 5   the stack, a seed, then only the login-flood row
 #   deploy/bench/run.sh --only samples --seed 100 --samples 20000   the stack, a seed, then only the samples intake row
+#   deploy/bench/run.sh --scale [--scale-size 1000000] [--duration 5]   reads at 1,000 case studies, then at a million
+#                                            seeded straight into PostgreSQL (about 2.5 GB of disk; time limit 90 min)
 #   deploy/bench/run.sh publish [results/<run>.json] [--port 8080] [--username admin]
 #                                            a recorded run as the case study "Casebook performance" in the Casebook
 #                                            running on 127.0.0.1 (password from CASEBOOK_PUBLISH_PASSWORD, else asked)
@@ -36,10 +38,11 @@ while [ $# -gt 0 ]; do
     --host) host="$2"; shift 2 ;;
     --quick) bench_args+=(--seed 100 --duration 5 --warmup 3 --samples 20000); shift ;;
     --keep) keep=true; shift ;;
-    --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch|--import-runs|--only)
+    --scale) bench_args+=(--only scale); [ "$time_limit" = 20 ] && time_limit=90; shift ;;
+    --seed|--rounds|--duration|--warmup|--clients|--writes|--write-clients|--samples|--sample-batch|--import-runs|--only|--scale-size)
       bench_args+=("$1" "$2"); shift 2 ;;
     --publish-results) bench_args+=("$1"); shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
